@@ -1,0 +1,110 @@
+import Foundation
+
+/// What `portal build` is asked to do.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: String
+    public var outputDirectory: String
+    /// A theme folder overriding site.yml's `theme`.
+    public var themeDirectory: String?
+    public var publication: Publication
+    public var jobs: Int
+    /// Replaces site.yml's `baseURL`, e.g. for a preview on another host.
+    public var baseURL: BaseURL?
+
+    public init(
+        contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
+        publication: Publication, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, baseURL: BaseURL? = nil
+    ) {
+        self.contentDirectory = contentDirectory
+        self.outputDirectory = outputDirectory
+        self.themeDirectory = themeDirectory
+        self.publication = publication
+        self.jobs = max(1, jobs)
+        self.baseURL = baseURL
+    }
+}
+
+public struct BuildResult: Sendable {
+    public var pagesPerLanguage: [(language: String, count: Int)]
+    public var filesWritten: Int
+    /// Each stage's name and seconds, in order.
+    public var timings: [(stage: String, seconds: Double)]
+}
+
+/// The pipeline, one line per stage: settings → sources → pages → site graph → theme →
+/// Markdown → templates → output.
+public enum SiteBuild {
+    public static func run(_ options: BuildOptions, warnings: WarningLog) throws(BuildFailure) -> BuildResult {
+        var clock = StageClock()
+        let content = options.contentDirectory
+        let writer = OutputWriter(outputDirectory: options.outputDirectory)
+        do { try writer.checkOwnership() } catch { throw BuildFailure([error]) }
+
+        var settings: SiteSettings
+        do { settings = try SiteSettings.load(contentDirectory: content) } catch { throw BuildFailure([error]) }
+        if let baseURL = options.baseURL { settings.baseURL = baseURL }
+        clock.lap("settings")
+
+        let loaded = try ContentLoader(contentDirectory: content, settings: settings).load(jobs: options.jobs, warnings: warnings)
+        clock.lap("read")
+
+        let parsed = try parseAll(loaded.sources, jobs: options.jobs, warnings: warnings)
+        clock.lap("front matter")
+
+        let graph = try SiteGraph(settings: settings, sources: parsed, publication: options.publication)
+        clock.lap("site graph")
+
+        let themeDirectory =
+            options.themeDirectory ?? (((content as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("Themes/\(settings.theme)"))
+        let theme = try Theme.load(directory: themeDirectory, settings: settings, contentDirectory: content, warnings: warnings)
+        clock.lap("theme")
+
+        let bodies = try MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs).run(warnings: warnings)
+        clock.lap("markdown")
+
+        let files = try RenderStage(graph: graph, theme: theme, bodies: bodies, media: loaded.media).run(jobs: options.jobs)
+        clock.lap("templates")
+
+        let report: OutputWriter.Report
+        do { report = try writer.commit(files, jobs: options.jobs) } catch { throw BuildFailure([error]) }
+        clock.lap("write")
+
+        let counts = settings.languages.map { language in
+            (language.code, graph.pages.filter { $0.language == language.code }.count)
+        }
+        return BuildResult(pagesPerLanguage: counts, filesWritten: report.filesWritten, timings: clock.laps)
+    }
+
+    static func parseAll(_ sources: [SourceFile], jobs: Int, warnings: WarningLog) throws(BuildFailure) -> [ParsedSource] {
+        let results = ParallelMap.map(sources, jobs: jobs) { source -> Result<ParsedSource, FrontMatterError> in
+            do throws(FrontMatterError) {
+                return .success(try FrontMatterParser.parse(source, warnings: warnings))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var parsed: [ParsedSource] = []
+        var errors: [any PortalError] = []
+        for result in results {
+            switch result {
+            case .success(let page): parsed.append(page)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return parsed
+    }
+}
+
+/// Times the stages of a build.
+struct StageClock {
+    private var last = DispatchTime.now()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now()
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+
+/// Walks `Content/`: finds the language folders' Markdown, the media, and anything that
+/// does not belong there. File names are NFC-normalised here, at the door.
+public struct ContentLoader: Sendable {
+    /// Folders under `Content/` that are not languages.
+    public static let reservedFolders = ["media", "i18n"]
+
+    public var contentDirectory: String
+    public var displayRoot: String
+    public var settings: SiteSettings
+
+    public init(contentDirectory: String, displayRoot: String? = nil, settings: SiteSettings) {
+        self.contentDirectory = contentDirectory
+        self.displayRoot = TextInput.nfc(displayRoot ?? contentDirectory)
+        self.settings = settings
+    }
+
+    public struct Result: Sendable {
+        public var sources: [SourceFile]
+        /// Files of `Content/media/`: output-relative path (NFC) → disk path.
+        public var media: [(path: String, diskPath: String)]
+    }
+
+    public func load(jobs: Int, warnings: WarningLog) throws(BuildFailure) -> Result {
+        var errors: [any PortalError] = []
+        var found: [FoundFile] = []
+        var media: [(path: String, diskPath: String)] = []
+        let fm = FileManager.default
+        let entries = ((try? fm.contentsOfDirectory(atPath: contentDirectory)) ?? []).sorted()
+        let languages = Set(settings.languages.map(\.code))
+        for entry in entries where !entry.hasPrefix(".") {
+            let name = TextInput.nfc(entry)
+            let disk = (contentDirectory as NSString).appendingPathComponent(entry)
+            let display = "\(displayRoot)/\(name)"
+            guard isDirectory(disk) else {
+                if !name.hasSuffix(".yml") {
+                    warnings.warn(
+                        SourceLocation(file: display), "this file is not used by the build",
+                        help: "Markdown belongs in a language folder (\(languages.sorted().joined(separator: ", "))), images and downloads in media/")
+                }
+                continue
+            }
+            if languages.contains(name) {
+                for file in walk(disk, relative: "") {
+                    let path = "\(display)/\(file.relative)"
+                    if file.relative.hasSuffix(".md") {
+                        found.append(FoundFile(language: name, relativePath: file.relative, diskPath: file.disk, displayPath: path))
+                    } else {
+                        warnings.warn(
+                            SourceLocation(file: path), "only Markdown (.md) files are read from language folders",
+                            help: "move images and downloads to \(displayRoot)/media/ and link them as /media/…")
+                    }
+                }
+            } else if name == "media" {
+                media += walk(disk, relative: "").map { ("media/\($0.relative)", $0.disk) }
+            } else if name == "i18n" {
+                continue  // read by the theme's i18n tables
+            } else {
+                errors.append(
+                    ContentError.unknownFolder(
+                        SourceLocation(file: display), languages: settings.languages.map(\.code)))
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        let decoded = ParallelMap.map(found, jobs: jobs) { file -> Swift.Result<SourceFile, ContentError> in
+            guard let data = FileManager.default.contents(atPath: file.diskPath) else {
+                return .failure(.unreadable(SourceLocation(file: file.displayPath)))
+            }
+            do throws(TextInput.DecodeFailure) {
+                let text = try TextInput.decode(data)
+                return .success(
+                    SourceFile(language: file.language, relativePath: file.relativePath, displayPath: file.displayPath, text: text))
+            } catch {
+                switch error {
+                case .notUTF8(let offset, let line):
+                    return .failure(.notUTF8(SourceLocation(file: file.displayPath, line: line), byteOffset: offset))
+                }
+            }
+        }
+        var sources: [SourceFile] = []
+        for result in decoded {
+            switch result {
+            case .success(let source): sources.append(source)
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return Result(sources: sources, media: media.sorted { $0.path < $1.path })
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+
+    /// Files under `directory`, sorted by NFC relative path, hidden files skipped.
+    private func walk(_ directory: String, relative: String) -> [(relative: String, disk: String)] {
+        var files: [(String, String)] = []
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for entry in entries where !entry.hasPrefix(".") {
+            let disk = (directory as NSString).appendingPathComponent(entry)
+            let rel = relative.isEmpty ? TextInput.nfc(entry) : "\(relative)/\(TextInput.nfc(entry))"
+            if isDirectory(disk) { files += walk(disk, relative: rel) } else { files.append((rel, disk)) }
+        }
+        return files.sorted { $0.0 < $1.0 }
+    }
+}
+
+/// Problems with the files under `Content/` themselves.
+public enum ContentError: PortalError {
+    case unknownFolder(SourceLocation, languages: [String])
+    case notUTF8(SourceLocation, byteOffset: Int)
+    case unreadable(SourceLocation)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .unknownFolder(let l, _), .notUTF8(let l, _), .unreadable(let l): l
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .unknownFolder(_, let languages):
+            "this folder is neither a language of the site (\(languages.joined(separator: ", "))) nor media"
+        case .notUTF8(_, let offset): "the file is not UTF-8 text (invalid byte at offset \(offset))"
+        case .unreadable: "the file cannot be read"
+        }
+    }
+
+    public var help: String? {
+        switch self {
+        case .unknownFolder:
+            "move its pages into a language folder, add the language to site.yml under `languages`, or put files in media/"
+        case .notUTF8: "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
+        case .unreadable: "check the file's permissions"
+        }
+    }
+}

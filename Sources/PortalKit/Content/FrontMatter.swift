@@ -1,0 +1,158 @@
+import Foundation
+
+/// The YAML block at the top of a Markdown file, typed and checked.
+public struct FrontMatter: Sendable {
+    public static let knownKeys = [
+        "title", "date", "summary", "slug", "translationKey", "tags", "agency", "pillar", "tasks", "image",
+        "imageAlt", "draft", "publishDate", "expiryDate", "aliases", "weight", "layout",
+    ]
+
+    public var title: String = ""
+    public var date: Date?
+    public var summary: String?
+    public var slug: String?
+    public var translationKey: String?
+    public var tags: [String] = []
+    public var agency: String?
+    public var pillar: String?
+    public var tasks: [String] = []
+    public var image: String?
+    public var imageAlt: String?
+    public var draft = false
+    public var publishDate: Date?
+    public var expiryDate: Date?
+    public var aliases: [String] = []
+    public var weight = 0
+    public var layout: String?
+    /// Where each key's value stands, for later errors (an unknown agency id, say).
+    public var locations: [String: SourceLocation] = [:]
+}
+
+/// A Markdown file split into its front matter and body.
+public struct ParsedSource: Sendable {
+    public var source: SourceFile
+    public var frontMatter: FrontMatter
+    public var body: String
+    /// The line of the file on which the body starts (1-based), so Markdown errors name
+    /// lines of the file, not of the body.
+    public var bodyFirstLine: Int
+}
+
+public enum FrontMatterParser {
+    /// Splits and checks one file. Unknown keys are warnings naming the closest known key;
+    /// everything else wrong is an error with the file, line and column.
+    public static func parse(_ source: SourceFile, warnings: WarningLog) throws(FrontMatterError) -> ParsedSource {
+        let file = source.displayPath
+        let text = source.text
+        guard text.hasPrefix("---\n") || text == "---" else {
+            throw .missingFrontMatter(SourceLocation(file: file, line: 1, column: 1))
+        }
+        // Find the closing `---` (or `...`) line.
+        var yamlLines: [Substring] = []
+        var closed = false
+        var consumed = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            consumed += 1
+            if line == "---" || line == "..." {
+                closed = true
+                break
+            }
+            yamlLines.append(line)
+        }
+        guard closed else { throw .unclosed(SourceLocation(file: file, line: 1, column: 1)) }
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(consumed).joined(separator: "\n")
+
+        let root: YAMLNode
+        do {
+            root = try YAMLNode.parse(yamlLines.joined(separator: "\n"), file: file, lineOffset: 1)
+        } catch { throw .shape(error) }
+
+        var matter = FrontMatter()
+        var hasTitle = false
+        do throws(ShapeProblem) {
+            for entry in try root.entries("the front matter") {
+                let value = entry.value
+                matter.locations[entry.key] = value.location
+                switch entry.key {
+                case "title":
+                    matter.title = try value.nonEmptyString("title")
+                    hasTitle = true
+                case "date": matter.date = try date(value, "date")
+                case "summary": matter.summary = try value.string("summary")
+                case "slug":
+                    let slug = try value.nonEmptyString("slug")
+                    guard !Slug.make(slug).isEmpty else {
+                        throw ShapeProblem(
+                            location: value.location, message: "`slug` has no letters or digits",
+                            help: "write a slug such as `ten-bai-viet`")
+                    }
+                    matter.slug = slug
+                case "translationKey": matter.translationKey = try value.nonEmptyString("translationKey")
+                case "tags": matter.tags = try value.stringList("tags")
+                case "agency": matter.agency = try value.nonEmptyString("agency")
+                case "pillar": matter.pillar = try value.nonEmptyString("pillar")
+                case "tasks": matter.tasks = try value.stringList("tasks")
+                case "image": matter.image = try value.nonEmptyString("image")
+                case "imageAlt": matter.imageAlt = try value.string("imageAlt")
+                case "draft": matter.draft = try value.bool("draft")
+                case "publishDate": matter.publishDate = try date(value, "publishDate")
+                case "expiryDate": matter.expiryDate = try date(value, "expiryDate")
+                case "aliases": matter.aliases = try value.stringList("aliases")
+                case "weight": matter.weight = try value.int("weight")
+                case "layout": matter.layout = try value.nonEmptyString("layout")
+                default:
+                    let suggestion = Suggestion.closest(to: entry.key, among: FrontMatter.knownKeys)
+                    warnings.warn(
+                        entry.keyNode.location, "unknown front matter key `\(entry.key)` is ignored",
+                        help: suggestion.map { "did you mean `\($0)`?" }
+                            ?? "known keys: \(FrontMatter.knownKeys.joined(separator: ", "))")
+                }
+            }
+        } catch { throw .shape(error) }
+        guard hasTitle else { throw .missingTitle(SourceLocation(file: file, line: 1, column: 1)) }
+        return ParsedSource(source: source, frontMatter: matter, body: body, bodyFirstLine: consumed + 1)
+    }
+
+    private static func date(_ node: YAMLNode, _ key: String) throws(ShapeProblem) -> Date {
+        let text = try node.string(key)
+        guard let date = VietnamTime.parse(text) else {
+            throw ShapeProblem(
+                location: node.location, message: "`\(key)` is not a date: \(text)",
+                help: "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM (Viet Nam time), e.g. `\(key): 2025-07-28`")
+        }
+        return date
+    }
+}
+
+/// Problems with a page's front matter.
+public enum FrontMatterError: PortalError {
+    case missingFrontMatter(SourceLocation)
+    case unclosed(SourceLocation)
+    case missingTitle(SourceLocation)
+    case shape(ShapeProblem)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .missingFrontMatter(let l), .unclosed(let l), .missingTitle(let l): l
+        case .shape(let problem): problem.location
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .missingFrontMatter: "the page has no front matter"
+        case .unclosed: "the front matter is not closed"
+        case .missingTitle: "the page has no `title`"
+        case .shape(let problem): problem.message
+        }
+    }
+
+    public var help: String? {
+        switch self {
+        case .missingFrontMatter: "start the file with a block such as:\n  ---\n  title: Tiêu đề bài viết\n  ---"
+        case .unclosed: "end the front matter with a line holding only `---`"
+        case .missingTitle: "add `title: …` to the front matter"
+        case .shape(let problem): problem.help
+        }
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+
+/// Every published page with its URL, section and translations: what the renderer walks.
+public struct SiteGraph: Sendable {
+    public var settings: SiteSettings
+    /// Published pages, in a stable order (language order, then content path).
+    public var pages: [Page]
+    /// Content path (`vi/tin-tuc/bai.md`) → index in `pages`.
+    public var indexByContentPath: [String: Int]
+    /// Pages left out of this build, by content path, so a link to one can say why.
+    public var excluded: [String: Publication.Exclusion]
+    /// Translation key → language → index in `pages`.
+    public var translations: [String: [String: Int]]
+    /// "lang/folder" → indices of the section's own pages, in listing order.
+    public var sectionChildren: [String: [Int]]
+    /// "lang/folder" → indices of its subsection pages, in listing order.
+    public var subsections: [String: [Int]]
+
+    public func page(contentPath: String) -> Page? { indexByContentPath[contentPath].map { pages[$0] } }
+
+    /// The page's translations that exist (itself included), in the site's language order.
+    public func translations(of page: Page) -> [Page] {
+        let byLanguage = translations[page.translationKey] ?? [:]
+        return settings.languages.compactMap { byLanguage[$0.code].map { pages[$0] } }
+    }
+
+    public func home(_ language: String) -> Page? { page(contentPath: "\(language)/_index.md") }
+
+    static func sectionKey(_ language: String, _ folder: String) -> String { "\(language)/\(folder)" }
+
+    public init(settings: SiteSettings, sources: [ParsedSource], publication: Publication) throws(BuildFailure) {
+        self.settings = settings
+        var errors: [any PortalError] = []
+        var all: [(page: Page, exclusion: Publication.Exclusion?)] = []
+        for parsed in sources {
+            do {
+                let page = try Self.page(for: parsed, settings: settings)
+                all.append((page, publication.exclusion(parsed.frontMatter)))
+            } catch { errors.append(error) }
+        }
+
+        // Two files claiming one URL, or one translation key twice in a language: check all
+        // pages, published or not, so --drafts and --future never turn up a new error.
+        var claimed: [String: Page] = [:]
+        var keys: [String: Page] = [:]
+        for (page, _) in all {
+            if let other = claimed[page.url] {
+                errors.append(SiteError.duplicateURL(url: settings.baseURL.sitePath(page.url), first: other, second: page))
+            } else {
+                claimed[page.url] = page
+            }
+            let key = "\(page.language)\u{0}\(page.translationKey)"
+            if let other = keys[key], page.source?.frontMatter.translationKey != nil {
+                errors.append(SiteError.duplicateTranslationKey(page.translationKey, first: other, second: page))
+            } else {
+                keys[key] = page
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        var published = all.filter { $0.exclusion == nil }.map(\.page)
+        excluded = Dictionary(
+            uniqueKeysWithValues: all.compactMap { item in item.exclusion.map { (item.page.contentPath, $0) } })
+
+        // Every folder holding a published page is a section; those without `_index.md` get
+        // a listing page of their own, as Hugo and Zola do.
+        for language in settings.languages {
+            var folders: Set<String> = [""]
+            for page in published where page.language == language.code {
+                var parts = page.folder.split(separator: "/").map(String.init)
+                while !parts.isEmpty {
+                    folders.insert(parts.joined(separator: "/"))
+                    parts.removeLast()
+                }
+            }
+            let existing = Set(published.filter { $0.language == language.code && $0.kind != .page }.map(\.folder))
+            for folder in folders.subtracting(existing).sorted() {
+                let url = folder.isEmpty ? language.pathPrefix : Self.folderURL(folder, prefix: language.pathPrefix)
+                guard claimed[url] == nil else {
+                    errors.append(SiteError.sectionClashes(folder: "\(language.code)/\(folder)", page: claimed[url]!))
+                    continue
+                }
+                published.append(
+                    Page(
+                        kind: folder.isEmpty ? .home : .section, language: language.code, source: nil,
+                        title: folder.isEmpty ? language.title : String(folder.split(separator: "/").last!),
+                        url: url, contentPath: "\(language.code)/\(folder.isEmpty ? "" : folder + "/")_index.md",
+                        folder: folder, translationKey: "path:\(folder.isEmpty ? "" : folder + "/")_index.md",
+                        date: nil, weight: 0))
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+
+        let order = Dictionary(uniqueKeysWithValues: settings.languages.enumerated().map { ($1.code, $0) })
+        published.sort { (order[$0.language]!, $0.contentPath) < (order[$1.language]!, $1.contentPath) }
+        pages = published
+        indexByContentPath = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.contentPath, $0) })
+
+        var translations: [String: [String: Int]] = [:]
+        for (index, page) in published.enumerated() { translations[page.translationKey, default: [:]][page.language] = index }
+        self.translations = translations
+
+        var children: [String: [Int]] = [:]
+        var subsections: [String: [Int]] = [:]
+        for (index, page) in published.enumerated() {
+            switch page.kind {
+            case .page: children[Self.sectionKey(page.language, page.folder), default: []].append(index)
+            case .section:
+                let parent = page.folder.split(separator: "/").dropLast().joined(separator: "/")
+                subsections[Self.sectionKey(page.language, parent), default: []].append(index)
+            case .home: break
+            }
+        }
+        let sorted = { (indices: [Int]) in Self.listingOrder(indices, published) }
+        sectionChildren = children.mapValues(sorted)
+        self.subsections = subsections.mapValues(sorted)
+    }
+
+    /// Newest first; `weight` (lower first) where dates are equal or missing; then title in
+    /// the language's order; then path, so the order is total and builds are reproducible.
+    static func listingOrder(_ indices: [Int], _ pages: [Page]) -> [Int] {
+        indices.sorted { a, b in
+            let x = pages[a], y = pages[b]
+            switch (x.date, y.date) {
+            case let (dx?, dy?) where dx != dy: return dx > dy
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+            if x.weight != y.weight { return x.weight < y.weight }
+            if x.title != y.title { return Collation.areInIncreasingOrder(x.title, y.title, language: x.language) }
+            return x.contentPath < y.contentPath
+        }
+    }
+
+    static func folderURL(_ folder: String, prefix: String) -> String {
+        prefix + folder.split(separator: "/").map { Slug.make(String($0)) + "/" }.joined()
+    }
+
+    /// Works out a Markdown file's kind, folder and URL.
+    static func page(for parsed: ParsedSource, settings: SiteSettings) throws(SiteError) -> Page {
+        let source = parsed.source
+        let language = settings.language(source.language)!
+        var parts = source.relativePath.split(separator: "/").map(String.init)
+        let fileName = parts.removeLast()
+        let folder = parts.joined(separator: "/")
+        for part in parts where Slug.make(part).isEmpty {
+            throw .unsluggable(name: part, SourceLocation(file: source.displayPath))
+        }
+        let matter = parsed.frontMatter
+        let isIndex = fileName == "_index.md" || fileName == "index.md"
+        let kind: Page.Kind = isIndex ? (folder.isEmpty ? .home : .section) : .page
+        var url = folder.isEmpty ? language.pathPrefix : folderURL(folder, prefix: language.pathPrefix)
+        if !isIndex {
+            var stem = String(fileName.dropLast(3))
+            if stem.count > 11, stem.prefix(11).wholeMatch(of: /\d{4}-\d{2}-\d{2}-/) != nil { stem.removeFirst(11) }
+            let slug = Slug.make(matter.slug ?? stem)
+            guard !slug.isEmpty else { throw .unsluggable(name: fileName, SourceLocation(file: source.displayPath)) }
+            url += slug + "/"
+        }
+        let keyPath = isIndex ? (folder.isEmpty ? "_index.md" : "\(folder)/_index.md") : source.relativePath
+        return Page(
+            kind: kind, language: source.language, source: parsed, title: matter.title, url: url,
+            contentPath: isIndex ? "\(source.language)/\(keyPath)" : source.contentPath, folder: folder,
+            translationKey: matter.translationKey.map { "key:\($0)" } ?? "path:\(keyPath)",
+            date: matter.date ?? matter.publishDate, weight: matter.weight)
+    }
+}
+
+/// Problems found when the pages are put together.
+public enum SiteError: PortalError {
+    case duplicateURL(url: String, first: Page, second: Page)
+    case duplicateTranslationKey(String, first: Page, second: Page)
+    case unsluggable(name: String, SourceLocation)
+    case sectionClashes(folder: String, page: Page)
+    case menuTarget(path: String, language: String, SourceLocation)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .duplicateURL(_, _, let second), .duplicateTranslationKey(_, _, let second):
+            SourceLocation(file: second.displayPath)
+        case .unsluggable(_, let location): location
+        case .sectionClashes(_, let page): SourceLocation(file: page.displayPath)
+        case .menuTarget(_, _, let location): location
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .duplicateURL(let url, let first, let second):
+            "\(second.displayPath) and \(first.displayPath) both claim the URL \(url)"
+        case .duplicateTranslationKey(let key, let first, _):
+            "translationKey `\(key.dropFirst(4))` is already used by \(first.displayPath) in the same language"
+        case .unsluggable(let name, _): "the name `\(name)` has no letters or digits to make a URL from"
+        case .sectionClashes(let folder, let page): "the section \(folder) has the same URL as \(page.displayPath)"
+        case .menuTarget(let path, let language, _):
+            "the menu entry points at `\(path)`, which is not a published page of `\(language)`"
+        }
+    }
+
+    public var help: String? {
+        switch self {
+        case .duplicateURL: "give one of them another file name or `slug:`"
+        case .duplicateTranslationKey: "each language has one page per translationKey: change one of the keys"
+        case .unsluggable: "rename it, or set `slug:` in the front matter"
+        case .sectionClashes: "rename the page or the folder"
+        case .menuTarget(_, let language, _): "give a path relative to Content/\(language)/, e.g. `tin-tuc/_index.md`"
+        }
+    }
+}

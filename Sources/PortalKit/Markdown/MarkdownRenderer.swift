@@ -1,0 +1,162 @@
+import CCmarkGFM
+import Foundation
+
+/// A link or image destination as written in Markdown, with where it stands in the file.
+public struct MarkdownLink: Sendable {
+    public var destination: String
+    public var isImage: Bool
+    public var line: Int
+    public var column: Int
+}
+
+/// A heading of the body, with the id it was given.
+public struct MarkdownHeading: Sendable {
+    public var level: Int
+    public var id: String
+    public var text: String
+}
+
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var headings: [MarkdownHeading]
+}
+
+/// The only code that touches cmark-gfm: C pointers never leave this file.
+public enum MarkdownRenderer {
+    /// cmark-gfm 0.29.0.gfm.6 adds and removes inline "special characters" in process-wide
+    /// tables around each parse, so overlapping parses corrupt each other. Parsing happens
+    /// under this lock; walking and rendering a finished tree is per-document and runs freely.
+    private static let parseLock = NSLock()
+
+    /// `cmark_gfm_core_extensions_ensure_registered` is not thread safe: run it once.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Renders `markdown` to HTML. Headings get unique ids folded like slugs; every link and
+    /// image destination passes through `rewrite` (which returns the URL to use); lines are
+    /// counted from `firstLine` so they are lines of the file.
+    public static func render(
+        _ markdown: String, allowRawHTML: Bool, firstLine: Int = 1,
+        rewrite: (MarkdownLink) -> String
+    ) -> RenderedMarkdown {
+        _ = extensionsRegistered
+        // Footnotes; tables with style attributes (HTML5 has no `align`). Without
+        // CMARK_OPT_UNSAFE cmark replaces raw HTML by a comment and drops unsafe URLs.
+        var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES | CMARK_OPT_VALIDATE_UTF8
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        parseLock.lock()
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.utf8CString.withUnsafeBufferPointer { buffer in
+            cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
+        }
+        let root = cmark_parser_finish(parser)!
+        parseLock.unlock()
+        defer { cmark_node_free(root) }
+
+        var headings: [OpaquePointer] = []
+        var links: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator)
+            else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING: headings.append(node)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+
+        let lines = links.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for node in links {
+            let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let line = Int(cmark_node_get_start_line(node))
+            let link = MarkdownLink(
+                destination: url, isImage: isImage, line: line + firstLine - 1,
+                column: characterColumn(byteColumn: Int(cmark_node_get_start_column(node)), line: line, in: lines))
+            let rewritten = rewrite(link)
+            if rewritten != url { cmark_node_set_url(node, rewritten) }
+        }
+
+        var usedIDs: [String: Int] = [:]
+        var result: [MarkdownHeading] = []
+        for node in headings {
+            let text = plainText(node)
+            var id = Slug.make(text)
+            if id.isEmpty { id = "section" }
+            if let count = usedIDs[id] {
+                var n = count
+                var candidate: String
+                repeat {
+                    n += 1
+                    candidate = "\(id)-\(n)"
+                } while usedIDs[candidate] != nil
+                usedIDs[id] = n
+                id = candidate
+            }
+            usedIDs[id] = usedIDs[id] ?? 0
+            let level = Int(cmark_node_get_heading_level(node))
+            result.append(MarkdownHeading(level: level, id: id, text: text))
+            replaceHeading(node, level: level, id: id)
+        }
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let rendered = cmark_render_html(root, options, extensions)!
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), headings: result)
+    }
+
+    /// cmark counts columns in bytes; editors count characters ("Đọc" is 3, not 6).
+    private static func characterColumn(byteColumn: Int, line: Int, in lines: [Substring]) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn >= 1 else { return byteColumn }
+        let utf8 = lines[line - 1].utf8
+        guard let end = utf8.index(utf8.startIndex, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) else {
+            return byteColumn
+        }
+        return lines[line - 1][..<end].count + 1
+    }
+
+    /// cmark writes `<h2>` without attributes: a custom block carrying the opening and
+    /// closing tags takes the heading's place and keeps its children.
+    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) {
+        let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_insert_before(heading, block)
+        cmark_node_unlink(heading)
+        cmark_node_free(heading)
+    }
+
+    /// The text a reader sees in a node: its text and code spans, marks included.
+    private static func plainText(_ node: OpaquePointer) -> String {
+        var text = ""
+        let iterator = cmark_iter_new(node)
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator)
+            else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default: break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text
+    }
+}

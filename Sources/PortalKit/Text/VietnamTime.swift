@@ -1,0 +1,99 @@
+import Foundation
+
+/// Dates as editors write them and as readers see them. Viet Nam has kept UTC+7 without
+/// daylight saving since 1975, so a fixed offset is exact and keeps builds reproducible on
+/// machines without time-zone data.
+public enum VietnamTime {
+    public static let secondsFromGMT = 7 * 3600
+    public static let zone = TimeZone(secondsFromGMT: secondsFromGMT)!
+
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
+    }()
+
+    nonisolated(unsafe) static let dateTimePattern = try! Regex(
+        #"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?"#)
+
+    /// Reads `2025-07-28`, `2025-07-28 09:30`, `2025-07-28T09:30:00`, with optional seconds
+    /// fraction and `Z` or `±HH:MM`; without an offset the time is Viet Nam time, and a date
+    /// alone is midnight in Viet Nam.
+    public static func parse(_ text: String) -> Date? {
+        guard let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: dateTimePattern) else {
+            return nil
+        }
+        func number(_ index: Int) -> Int? {
+            match.output[index].substring.flatMap { Int($0) }
+        }
+        guard let year = number(1), let month = number(2), let day = number(3) else { return nil }
+        let hour = number(4) ?? 0, minute = number(5) ?? 0, second = number(6) ?? 0
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
+        var offset = secondsFromGMT
+        if let zoneText = match.output[7].substring.map(String.init) {
+            if zoneText.uppercased() == "Z" {
+                offset = 0
+            } else {
+                let digits = zoneText.dropFirst().filter(\.isNumber)
+                let hours = Int(digits.prefix(2))!, minutes = Int(digits.suffix(2))!
+                offset = (hours * 3600 + minutes * 60) * (zoneText.hasPrefix("-") ? -1 : 1)
+            }
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offset)!
+        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        guard let date = calendar.date(from: components),
+            calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month
+        else { return nil }  // 2025-02-30 and friends
+        return date
+    }
+
+    /// Year, month, day, weekday (1 = Sunday) in Viet Nam.
+    static func parts(_ date: Date) -> (year: Int, month: Int, day: Int, weekday: Int) {
+        let c = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
+        return (c.year!, c.month!, c.day!, c.weekday!)
+    }
+
+    /// RFC 3339 in Viet Nam time: `2025-07-28T00:00:00+07:00`, for `<time datetime>` and feeds.
+    public static func iso8601(_ date: Date) -> String {
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d+07:00", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+}
+
+/// Dates as the site shows them, per language.
+public enum DateText {
+    static let englishMonths = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ]
+    static let vietnameseWeekdays = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"]
+    static let englishWeekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+    /// Government style (Decree 30/2020): days below 10 and the months 1 and 2 are zero-padded,
+    /// other months are not: "ngày 03 tháng 12 năm 2021", "ngày 28 tháng 7 năm 2025".
+    /// English: "3 December 2021".
+    public static func long(_ date: Date, language: String) -> String {
+        let p = VietnamTime.parts(date)
+        if language == "vi" {
+            let day = p.day < 10 ? "0\(p.day)" : "\(p.day)"
+            let month = p.month <= 2 ? "0\(p.month)" : "\(p.month)"
+            return "ngày \(day) tháng \(month) năm \(p.year)"
+        }
+        return "\(p.day) \(englishMonths[p.month - 1]) \(p.year)"
+    }
+
+    /// Lists: "28/7/2025" in Vietnamese, "28 Jul 2025" in English.
+    public static func short(_ date: Date, language: String) -> String {
+        let p = VietnamTime.parts(date)
+        if language == "vi" { return "\(p.day)/\(p.month)/\(p.year)" }
+        return "\(p.day) \(englishMonths[p.month - 1].prefix(3)) \(p.year)"
+    }
+
+    /// "Thứ Hai", "Chủ Nhật" / "Monday".
+    public static func weekday(_ date: Date, language: String) -> String {
+        let index = VietnamTime.parts(date).weekday - 1
+        return language == "vi" ? vietnameseWeekdays[index] : englishWeekdays[index]
+    }
+}

