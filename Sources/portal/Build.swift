@@ -19,7 +19,8 @@ struct Build: ParsableCommand {
     @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
     var theme: String?
 
-    @Option(help: "The moment to build for, in Viet Nam time unless an offset is given: 2026-07-01 or 2026-07-01T08:00.")
+    @Option(
+        help: "The moment to build for, in Viet Nam time unless an offset is given: 2026-07-01 or 2026-07-01T08:00.")
     var now: String?
 
     @Flag(help: "Include pages marked `draft: true`.")
@@ -39,7 +40,8 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let now, VietnamTime.parse(now) == nil {
-            throw ValidationError("--now must be a date or date-time such as 2026-07-01 or 2026-07-01T08:00, got `\(now)`")
+            throw ValidationError(
+                "--now must be a date or date-time such as 2026-07-01 or 2026-07-01T08:00, got `\(now)`")
         }
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an http(s) address such as https://danang.gov.vn/asean/")
@@ -62,7 +64,9 @@ struct Build: ParsableCommand {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print("Built \(pages) pages; \(result.filesWritten) files into \(output) in \(seconds) s")
             if timings {
-                for (stage, seconds) in result.timings { print(String(format: "  %-14@ %8.3f s", stage as NSString, seconds)) }
+                for (stage, seconds) in result.timings {
+                    print(String(format: "  %-14@ %8.3f s", stage as NSString, seconds))
+                }
             }
         } catch {
             Terminal.report(warnings.all)

@@ -24,7 +24,9 @@ import Testing
             expected: ["Content/vi/tin-tuc/sai-ngay.md:3:7: error: `date` is not a date: 2025-13-45", "YYYY-MM-DD"]),
         Case(
             fixture: "unknown-language-folder",
-            expected: ["Content/fr: error: this folder is neither a language of the site (vi, en) nor media", "site.yml"]),
+            expected: [
+                "Content/fr: error: this folder is neither a language of the site (vi, en) nor media", "site.yml",
+            ]),
         Case(
             fixture: "not-utf8",
             expected: ["Content/vi/tin-tuc/latin1.md:2: error: the file is not UTF-8 text", "save the file as UTF-8"]),
@@ -47,7 +49,8 @@ import Testing
         let site = try TestSite()
         try site.build()
         let before = TestSite.snapshot(site.output)
-        let mtimeBefore = try FileManager.default.attributesOfItem(atPath: "\(site.output)/index.html")[.modificationDate]
+        let mtimeBefore = try FileManager.default.attributesOfItem(atPath: "\(site.output)/index.html")[
+            .modificationDate]
         #expect(before.count > 5)
 
         let broken = try TestSite(fixture: testCase.fixture)
@@ -65,7 +68,8 @@ import Testing
         }
         #expect(message.contains("the output folder was left as it was"))
         #expect(TestSite.snapshot(site.output) == before)
-        let mtimeAfter = try FileManager.default.attributesOfItem(atPath: "\(site.output)/index.html")[.modificationDate]
+        let mtimeAfter = try FileManager.default.attributesOfItem(atPath: "\(site.output)/index.html")[
+            .modificationDate]
         #expect(mtimeBefore as? Date == mtimeAfter as? Date)
     }
 }

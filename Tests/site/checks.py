@@ -275,6 +275,7 @@ def _fragment_ok(fragment: str, ids: frozenset[str]) -> bool:
     return fragment in ids or unquote(fragment) in ids
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _SVG_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""")
 
 
@@ -306,15 +307,31 @@ def broken_links(out: Path | str, base_url: str,
             return svg_ids[file]
         return None
 
+    # Menus, footers and assets repeat the same URLs on every page: resolve each once.
+    # Root-relative and absolute URLs mean the same on every page; relative ones are
+    # cached per page.
+    resolved: dict[tuple[Path | None, str], Path | OutsideBase | None] = {}
+
+    def resolve(address: str, path: Path) -> Path | OutsideBase | None:
+        if not address:
+            return path  # "#muc": this page
+        key = (None if address.startswith("/") or _SCHEME.match(address) else path, address)
+        if key not in resolved:
+            try:
+                resolved[key] = resolve_internal(address, out, base_url, page=path)
+            except OutsideBase as error:
+                resolved[key] = error
+        return resolved[key]
+
     for path, page in pages.items():
         where = path.relative_to(out).as_posix()
         for link in page.links:
-            try:
-                file = resolve_internal(link.url, out, base_url, page=path)
-            except OutsideBase as error:
-                problems.append(f"{where}:{link.line}: <{link.tag} {link.attr}> {error}")
-                continue
+            address, _, fragment = link.url.partition("#")
+            file = resolve(address, path)
             if file is None:
+                continue
+            if isinstance(file, OutsideBase):
+                problems.append(f"{where}:{link.line}: <{link.tag} {link.attr}> {file}")
                 continue
             if file not in exists:
                 exists[file] = file.is_file()
@@ -322,7 +339,6 @@ def broken_links(out: Path | str, base_url: str,
                 problems.append(f"{where}:{link.line}: <{link.tag} {link.attr}="
                                 f"{link.url!r}> -> missing {file.relative_to(out).as_posix()}")
                 continue
-            fragment = urlsplit(link.url).fragment
             if fragment:
                 ids = target_ids(file)
                 if ids is not None and not _fragment_ok(fragment, ids):
@@ -348,7 +364,6 @@ def hreflang_problems(out: Path | str, base_url: str,
     out = Path(out)
     if pages is None:
         pages = parse_site(out)
-    host, _ = _base_parts(base_url)
     problems = []
 
     def rel(file: Path) -> str:
@@ -473,7 +488,8 @@ def vnu_errors(paths: Iterable[Path | str]) -> list[VnuMessage]:
     if java is None:
         raise FileNotFoundError("java not found (Debian: apt-get install default-jre-headless)")
 
-    # -Xss: vnu recurses over the DOM; its docs advise a bigger stack for deep documents.
+    # -Xss: vnu's README advises a bigger thread stack against StackOverflowError on
+    # deeply nested documents.
     args = ["-Xss4m", "-jar", str(find_vnu_jar()),
             "--errors-only", "--format", "json", "--stdout", *map(str, paths)]
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".args") as argfile:

@@ -257,6 +257,15 @@ def test_two_x_defaults_and_relative_alternates_are_reported(site):
     assert any("is not absolute" in p for p in problems), problems
 
 
+def test_translations_with_different_x_defaults_are_reported(site):
+    write(site, {"en/index.html": EN_HOME.replace(
+        f'hreflang="x-default" href="{BASE}"', f'hreflang="x-default" href="{BASE}en/"')})
+    assert checks.hreflang_problems(site, BASE) == [
+        "en/index.html: x-default differs from that of its translation index.html",
+        "index.html: x-default differs from that of its translation en/index.html",
+    ]
+
+
 # ----------------------------------------------------------------- vnu
 
 

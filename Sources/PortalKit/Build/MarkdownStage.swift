@@ -42,7 +42,8 @@ struct MarkdownStage {
             let suggestion = Suggestion.closest(to: reference.fragment, among: ids.sorted())
             warnings.warn(
                 reference.location, "`#\(reference.fragment)` is not a heading of \(target.displayPath)",
-                help: suggestion.map { "did you mean `#\($0)`?" } ?? "heading ids are the heading text folded like slugs")
+                help: suggestion.map { "did you mean `#\($0)`?" }
+                    ?? "heading ids are the heading text folded like slugs")
         }
         return bodies
     }

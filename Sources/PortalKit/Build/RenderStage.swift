@@ -58,7 +58,9 @@ struct RenderStage {
                 switch item.target {
                 case .page(let path):
                     let contentPath = "\(language.code)/\(TextInput.nfc(path))"
-                    let candidates = [contentPath, contentPath.replacingOccurrences(of: "/index.md", with: "/_index.md")]
+                    let candidates = [
+                        contentPath, contentPath.replacingOccurrences(of: "/index.md", with: "/_index.md"),
+                    ]
                     guard let page = candidates.lazy.compactMap({ graph.page(contentPath: $0) }).first else {
                         errors.append(SiteError.menuTarget(path: path, language: language.code, item.location))
                         return nil

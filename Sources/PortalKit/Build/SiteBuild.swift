@@ -45,7 +45,8 @@ public enum SiteBuild {
         if let baseURL = options.baseURL { settings.baseURL = baseURL }
         clock.lap("settings")
 
-        let loaded = try ContentLoader(contentDirectory: content, settings: settings).load(jobs: options.jobs, warnings: warnings)
+        let loaded = try ContentLoader(contentDirectory: content, settings: settings).load(
+            jobs: options.jobs, warnings: warnings)
         clock.lap("read")
 
         let parsed = try parseAll(loaded.sources, jobs: options.jobs, warnings: warnings)
@@ -55,15 +56,18 @@ public enum SiteBuild {
         clock.lap("site graph")
 
         let themeDirectory =
-            options.themeDirectory ?? (((content as NSString).deletingLastPathComponent as NSString)
+            options.themeDirectory
+            ?? (((content as NSString).deletingLastPathComponent as NSString)
                 .appendingPathComponent("Themes/\(settings.theme)"))
-        let theme = try Theme.load(directory: themeDirectory, settings: settings, contentDirectory: content, warnings: warnings)
+        let theme = try Theme.load(
+            directory: themeDirectory, settings: settings, contentDirectory: content, warnings: warnings)
         clock.lap("theme")
 
         let bodies = try MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs).run(warnings: warnings)
         clock.lap("markdown")
 
-        let files = try RenderStage(graph: graph, theme: theme, bodies: bodies, media: loaded.media).run(jobs: options.jobs)
+        let files = try RenderStage(graph: graph, theme: theme, bodies: bodies, media: loaded.media).run(
+            jobs: options.jobs)
         clock.lap("templates")
 
         let report: OutputWriter.Report
@@ -76,7 +80,9 @@ public enum SiteBuild {
         return BuildResult(pagesPerLanguage: counts, filesWritten: report.filesWritten, timings: clock.laps)
     }
 
-    static func parseAll(_ sources: [SourceFile], jobs: Int, warnings: WarningLog) throws(BuildFailure) -> [ParsedSource] {
+    static func parseAll(_ sources: [SourceFile], jobs: Int, warnings: WarningLog) throws(BuildFailure)
+        -> [ParsedSource]
+    {
         let results = ParallelMap.map(sources, jobs: jobs) { source -> Result<ParsedSource, FrontMatterError> in
             do throws(FrontMatterError) {
                 return .success(try FrontMatterParser.parse(source, warnings: warnings))

@@ -37,7 +37,9 @@ public struct ContentLoader: Sendable {
                 if !name.hasSuffix(".yml") {
                     warnings.warn(
                         SourceLocation(file: display), "this file is not used by the build",
-                        help: "Markdown belongs in a language folder (\(languages.sorted().joined(separator: ", "))), images and downloads in media/")
+                        help:
+                            "Markdown belongs in a language folder (\(languages.sorted().joined(separator: ", "))), images and downloads in media/"
+                    )
                 }
                 continue
             }
@@ -45,7 +47,9 @@ public struct ContentLoader: Sendable {
                 for file in walk(disk, relative: "") {
                     let path = "\(display)/\(file.relative)"
                     if file.relative.hasSuffix(".md") {
-                        found.append(FoundFile(language: name, relativePath: file.relative, diskPath: file.disk, displayPath: path))
+                        found.append(
+                            FoundFile(
+                                language: name, relativePath: file.relative, diskPath: file.disk, displayPath: path))
                     } else {
                         warnings.warn(
                             SourceLocation(file: path), "only Markdown (.md) files are read from language folders",
@@ -71,7 +75,9 @@ public struct ContentLoader: Sendable {
             do throws(TextInput.DecodeFailure) {
                 let text = try TextInput.decode(data)
                 return .success(
-                    SourceFile(language: file.language, relativePath: file.relativePath, displayPath: file.displayPath, text: text))
+                    SourceFile(
+                        language: file.language, relativePath: file.relativePath, displayPath: file.displayPath,
+                        text: text))
             } catch {
                 switch error {
                 case .notUTF8(let offset, let line):

@@ -60,7 +60,8 @@ public enum FrontMatterParser {
             yamlLines.append(line)
         }
         guard closed else { throw .unclosed(SourceLocation(file: file, line: 1, column: 1)) }
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(consumed).joined(separator: "\n")
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(consumed).joined(
+            separator: "\n")
 
         let root: YAMLNode
         do {

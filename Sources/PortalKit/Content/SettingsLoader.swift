@@ -8,7 +8,8 @@ extension SiteSettings {
 
     /// Reads and validates `site.yml` in `contentDirectory`. Every wrong, missing or unknown key
     /// is an error naming the file, line, column and key.
-    public static func load(contentDirectory: String, displayPath: String? = nil) throws(SettingsError) -> SiteSettings {
+    public static func load(contentDirectory: String, displayPath: String? = nil) throws(SettingsError) -> SiteSettings
+    {
         let path = (contentDirectory as NSString).appendingPathComponent("site.yml")
         let file = displayPath ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -37,7 +38,8 @@ extension SiteSettings {
         }
         func required(_ key: String) throws(ShapeProblem) -> YAMLNode {
             guard let value = values[key] else {
-                throw ShapeProblem(location: root.location, message: "`\(key)` is missing", help: "add `\(key):` to site.yml")
+                throw ShapeProblem(
+                    location: root.location, message: "`\(key)` is missing", help: "add `\(key):` to site.yml")
             }
             return value
         }
@@ -79,7 +81,8 @@ extension SiteSettings {
                 help: "choose one of: \(languages.map(\.code).joined(separator: ", "))")
         }
         languages.insert(languages.remove(at: defaultIndex), at: 0)
-        return SiteSettings(baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, file: file)
+        return SiteSettings(
+            baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, file: file)
     }
 
     private static func language(_ code: String, _ node: YAMLNode, isDefault: Bool) throws(ShapeProblem) -> Language {
@@ -126,7 +129,9 @@ extension SiteSettings {
         return MenuItem(name: name, target: target, location: node.location)
     }
 
-    private static func checkKnown(_ key: String, _ node: YAMLNode, _ known: [String], in scope: String) throws(ShapeProblem) {
+    private static func checkKnown(_ key: String, _ node: YAMLNode, _ known: [String], in scope: String)
+        throws(ShapeProblem)
+    {
         guard !known.contains(key) else { return }
         let hint = Suggestion.closest(to: key, among: known).map { "did you mean `\($0)`? " } ?? ""
         throw ShapeProblem(
@@ -159,7 +164,8 @@ public enum SettingsError: PortalError {
 
     public var help: String? {
         switch self {
-        case .missingFile: "create site.yml in the content folder (see README, \"Site settings\"), or pass --content DIR"
+        case .missingFile:
+            "create site.yml in the content folder (see README, \"Site settings\"), or pass --content DIR"
         case .notUTF8: "save the file as UTF-8"
         case .shape(let problem): problem.help
         }

@@ -45,7 +45,8 @@ public struct SiteGraph: Sendable {
         var keys: [String: Page] = [:]
         for (page, _) in all {
             if let other = claimed[page.url] {
-                errors.append(SiteError.duplicateURL(url: settings.baseURL.sitePath(page.url), first: other, second: page))
+                errors.append(
+                    SiteError.duplicateURL(url: settings.baseURL.sitePath(page.url), first: other, second: page))
             } else {
                 claimed[page.url] = page
             }
@@ -97,7 +98,9 @@ public struct SiteGraph: Sendable {
         indexByContentPath = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.contentPath, $0) })
 
         var translations: [String: [String: Int]] = [:]
-        for (index, page) in published.enumerated() { translations[page.translationKey, default: [:]][page.language] = index }
+        for (index, page) in published.enumerated() {
+            translations[page.translationKey, default: [:]][page.language] = index
+        }
         self.translations = translations
 
         var children: [String: [Int]] = [:]
@@ -116,7 +119,7 @@ public struct SiteGraph: Sendable {
         self.subsections = subsections.mapValues(sorted)
     }
 
-    /// Newest first; `weight` (lower first) where dates are equal or missing; then title in
+    /// Newest first; `weight` (lower first, unweighted last) where dates are equal or missing; then title in
     /// the language's order; then path, so the order is total and builds are reproducible.
     static func listingOrder(_ indices: [Int], _ pages: [Page]) -> [Int] {
         indices.sorted { a, b in
@@ -127,7 +130,9 @@ public struct SiteGraph: Sendable {
             case (nil, .some): return false
             default: break
             }
-            if x.weight != y.weight { return x.weight < y.weight }
+            // As in Hugo, weight 0 (the default) means "unweighted" and comes after weighted pages.
+            let wx = x.weight == 0 ? Int.max : x.weight, wy = y.weight == 0 ? Int.max : y.weight
+            if wx != wy { return wx < wy }
             if x.title != y.title { return Collation.areInIncreasingOrder(x.title, y.title, language: x.language) }
             return x.contentPath < y.contentPath
         }

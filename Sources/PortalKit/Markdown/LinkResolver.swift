@@ -45,7 +45,8 @@ struct LinkResolver: Sendable {
         let (path, suffix, fragment) = Self.split(destination)
         if path.isEmpty {  // `#muc` or `?q`: this page
             if let fragment {
-                outcome.fragments.append(FragmentReference(targetContentPath: page.contentPath, fragment: fragment, location: location))
+                outcome.fragments.append(
+                    FragmentReference(targetContentPath: page.contentPath, fragment: fragment, location: location))
             }
             return destination
         }
@@ -60,8 +61,11 @@ struct LinkResolver: Sendable {
             return base.sitePath(Self.encode(sitePath)) + suffix
         }
 
-        let from = (page.source?.source.contentPath ?? page.contentPath).split(separator: "/").dropLast().map(String.init)
-        guard let resolved = Self.normalise(from + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
+        let from = (page.source?.source.contentPath ?? page.contentPath).split(separator: "/").dropLast().map(
+            String.init)
+        guard
+            let resolved = Self.normalise(
+                from + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
         else {
             outcome.errors.append(.missingFile(target: destination, location))
             return destination
@@ -71,7 +75,8 @@ struct LinkResolver: Sendable {
             if let target = candidates.lazy.compactMap({ self.graph.page(contentPath: $0) }).first {
                 if let fragment {
                     outcome.fragments.append(
-                        FragmentReference(targetContentPath: target.contentPath, fragment: fragment, location: location))
+                        FragmentReference(targetContentPath: target.contentPath, fragment: fragment, location: location)
+                    )
                 }
                 return base.sitePath(target.url) + suffix
             }

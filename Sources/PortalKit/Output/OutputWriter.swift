@@ -90,7 +90,9 @@ public struct OutputWriter: Sendable {
                     try? fm.removeItem(atPath: aside)
                     return Report(filesWritten: files.count)
                 } catch {
-                    if !fm.fileExists(atPath: outputDirectory) { try? fm.moveItem(atPath: aside, toPath: outputDirectory) }
+                    if !fm.fileExists(atPath: outputDirectory) {
+                        try? fm.moveItem(atPath: aside, toPath: outputDirectory)
+                    }
                     try? fm.removeItem(atPath: staging)
                     throw .cannotWrite(path: outputDirectory, reason: error.localizedDescription)
                 }

@@ -13,32 +13,39 @@ public enum VietnamTime {
         return calendar
     }()
 
-    nonisolated(unsafe) static let dateTimePattern = try! Regex(
-        #"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?)?"#)
-
     /// Reads `2025-07-28`, `2025-07-28 09:30`, `2025-07-28T09:30:00`, with optional seconds
     /// fraction and `Z` or `±HH:MM`; without an offset the time is Viet Nam time, and a date
     /// alone is midnight in Viet Nam.
     public static func parse(_ text: String) -> Date? {
-        guard let match = text.trimmingCharacters(in: .whitespaces).wholeMatch(of: dateTimePattern) else {
-            return nil
-        }
-        func number(_ index: Int) -> Int? {
-            match.output[index].substring.flatMap { Int($0) }
-        }
-        guard let year = number(1), let month = number(2), let day = number(3) else { return nil }
-        let hour = number(4) ?? 0, minute = number(5) ?? 0, second = number(6) ?? 0
-        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
+        var scanner = DigitScanner(text.trimmingCharacters(in: .whitespaces))
+        guard let year = scanner.number(4), scanner.skip("-"), let month = scanner.number(2), scanner.skip("-"),
+            let day = scanner.number(2)
+        else { return nil }
+        var hour = 0, minute = 0, second = 0
         var offset = secondsFromGMT
-        if let zoneText = match.output[7].substring.map(String.init) {
-            if zoneText.uppercased() == "Z" {
-                offset = 0
-            } else {
-                let digits = zoneText.dropFirst().filter(\.isNumber)
-                let hours = Int(digits.prefix(2))!, minutes = Int(digits.suffix(2))!
-                offset = (hours * 3600 + minutes * 60) * (zoneText.hasPrefix("-") ? -1 : 1)
+        if !scanner.atEnd {
+            guard scanner.skip("T") || scanner.skip("t") || scanner.skip(" "), let h = scanner.number(2),
+                scanner.skip(":"),
+                let m = scanner.number(2)
+            else { return nil }
+            (hour, minute) = (h, m)
+            if scanner.skip(":") {
+                guard let s = scanner.number(2) else { return nil }
+                second = s
+                if scanner.skip(".") { guard scanner.skipDigits() else { return nil } }
             }
+            _ = scanner.skip(" ")
+            if scanner.skip("Z") || scanner.skip("z") {
+                offset = 0
+            } else if let sign = scanner.sign() {
+                guard let oh = scanner.number(2, exact: false) else { return nil }
+                _ = scanner.skip(":")
+                guard let om = scanner.number(2) else { return nil }
+                offset = sign * (oh * 3600 + om * 60)
+            }
+            guard scanner.atEnd else { return nil }
         }
+        guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: offset)!
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
@@ -95,5 +102,42 @@ public enum DateText {
     public static func weekday(_ date: Date, language: String) -> String {
         let index = VietnamTime.parts(date).weekday - 1
         return language == "vi" ? vietnameseWeekdays[index] : englishWeekdays[index]
+    }
+}
+
+/// Reads fixed-width digits and separators from the front of a string.
+private struct DigitScanner {
+    private var bytes: ArraySlice<UInt8>
+
+    init(_ text: String) { bytes = Array(text.utf8)[...] }
+
+    var atEnd: Bool { bytes.isEmpty }
+
+    /// `exact`: the field must not be followed by another digit.
+    mutating func number(_ width: Int, exact: Bool = true) -> Int? {
+        guard bytes.count >= width, bytes.prefix(width).allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        let value = bytes.prefix(width).reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        bytes = bytes.dropFirst(width)
+        // A longer run of digits than the field allows ("2025-7-288") is not a date.
+        if exact, let next = bytes.first, (0x30...0x39).contains(next) { return nil }
+        return value
+    }
+
+    mutating func skip(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue, bytes.first == ascii else { return false }
+        bytes = bytes.dropFirst()
+        return true
+    }
+
+    mutating func skipDigits() -> Bool {
+        let count = bytes.prefix { (0x30...0x39).contains($0) }.count
+        bytes = bytes.dropFirst(count)
+        return count > 0
+    }
+
+    mutating func sign() -> Int? {
+        if skip("+") { return 1 }
+        if skip("-") { return -1 }
+        return nil
     }
 }

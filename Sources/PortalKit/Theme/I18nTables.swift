@@ -18,7 +18,8 @@ enum I18nTables {
                 guard let data = FileManager.default.contents(atPath: path) else { continue }
                 do throws(ShapeProblem) {
                     guard let text = try? TextInput.decode(data) else {
-                        throw ShapeProblem(location: SourceLocation(file: path), message: "not UTF-8 text", help: "save it as UTF-8")
+                        throw ShapeProblem(
+                            location: SourceLocation(file: path), message: "not UTF-8 text", help: "save it as UTF-8")
                     }
                     for entry in try YAMLNode.parse(text, file: path).entries("an i18n table") {
                         table[entry.key] = try entry.value.string(entry.key)

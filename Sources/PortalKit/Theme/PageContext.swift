@@ -41,12 +41,16 @@ struct PageContext {
         let all = settings.languages.map { ($0.code, Self.notFoundPath($0)) }
         context["alternates"] = alternateLinks(all)
         context["languageSwitch"] = settings.languages.filter { $0.code != language.code }.map { other in
-            ["code": other.code, "name": other.name, "href": settings.baseURL.sitePath(other.pathPrefix), "isTranslation": false]
+            [
+                "code": other.code, "name": other.name, "href": settings.baseURL.sitePath(other.pathPrefix),
+                "isTranslation": false,
+            ]
         }
-        context["page"] = [
-            "title": theme.strings[language.code]?["notFoundTitle"] ?? "404", "kind": "404", "isNotFound": true,
-            "url": settings.baseURL.sitePath(url), "permalink": settings.baseURL.absolute(url),
-        ] as [String: Any]
+        context["page"] =
+            [
+                "title": theme.strings[language.code]?["notFoundTitle"] ?? "404", "kind": "404", "isNotFound": true,
+                "url": settings.baseURL.sitePath(url), "permalink": settings.baseURL.absolute(url),
+            ] as [String: Any]
         return context
     }
 
@@ -122,7 +126,9 @@ struct PageContext {
         let key = SiteGraph.sectionKey(page.language, page.folder)
         var children = graph.sectionChildren[key] ?? []
         if page.kind == .home {
-            let all = graph.pages.indices.filter { graph.pages[$0].kind == .page && graph.pages[$0].language == page.language }
+            let all = graph.pages.indices.filter {
+                graph.pages[$0].kind == .page && graph.pages[$0].language == page.language
+            }
             children = Array(SiteGraph.listingOrder(all, graph.pages).prefix(Self.homeListingSize))
         }
         let items = children.map { index -> [String: Any] in

@@ -43,7 +43,8 @@ extension Theme {
                 for entry in try YAMLNode.parse(text, file: manifestPath).entries("theme.yml") {
                     switch entry.key {
                     case "name": name = try entry.value.nonEmptyString("name")
-                    case "requires": required = Array(Set(requiredLayouts + (try entry.value.stringList("requires")))).sorted()
+                    case "requires":
+                        required = Array(Set(requiredLayouts + (try entry.value.stringList("requires")))).sorted()
                     default:
                         throw ShapeProblem(
                             location: entry.keyNode.location, message: "unknown key `\(entry.key)` in theme.yml",
@@ -79,7 +80,8 @@ extension Theme {
                 } catch let error as MustacheTemplate.ParserError {
                     errors.append(
                         ThemeError.syntax(
-                            SourceLocation(file: filePath, line: error.context.lineNumber, column: error.context.columnNumber),
+                            SourceLocation(
+                                file: filePath, line: error.context.lineNumber, column: error.context.columnNumber),
                             "\(error.error)"))
                 } catch {
                     errors.append(ThemeError.syntax(SourceLocation(file: filePath), "\(error)"))
@@ -102,7 +104,8 @@ extension Theme {
                     if templates[reference.name] == nil {
                         errors.append(
                             ThemeError.missingPartial(
-                                reference.name, SourceLocation(file: source.file, line: reference.line, column: reference.column)))
+                                reference.name,
+                                SourceLocation(file: source.file, line: reference.line, column: reference.column)))
                     }
                 case .i18n:
                     for language in settings.languages where strings[language.code]?[reference.name] == nil {
@@ -183,7 +186,8 @@ public enum ThemeError: PortalError {
         case .syntax: "check that every {{#section}} is closed by {{/section}} with the same name"
         case .missingLayout(let name, _): "add layouts/\(name).mustache"
         case .missingPartial(let name, _): "add partials/\(name).mustache, or fix the name"
-        case .missingString(let key, let language, _): "add `\(key): …` to i18n/\(language).yml in the theme or in Content/i18n/"
+        case .missingString(let key, let language, _):
+            "add `\(key): …` to i18n/\(language).yml in the theme or in Content/i18n/"
         case .unknownLayout: "use one of the theme's layouts, or remove `layout:`"
         }
     }

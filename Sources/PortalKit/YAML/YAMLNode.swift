@@ -43,7 +43,8 @@ struct YAMLNode {
     /// The entries of a mapping in document order, with each key's own node for locations.
     func entries(_ what: String) throws(ShapeProblem) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
         guard case .mapping(let mapping) = node else {
-            throw ShapeProblem(location: location, message: "\(what) must be a mapping of keys to values, found \(kind)", help: nil)
+            throw ShapeProblem(
+                location: location, message: "\(what) must be a mapping of keys to values, found \(kind)", help: nil)
         }
         return mapping.map { pair in
             (
@@ -88,7 +89,8 @@ struct YAMLNode {
         }
         var values: [String] = []
         for item in sequence {
-            values.append(try YAMLNode(node: item, file: file, lineOffset: lineOffset).nonEmptyString("an entry of `\(key)`"))
+            values.append(
+                try YAMLNode(node: item, file: file, lineOffset: lineOffset).nonEmptyString("an entry of `\(key)`"))
         }
         return values
     }
@@ -119,13 +121,16 @@ public struct ShapeProblem: Error, Sendable {
             return ShapeProblem(
                 location: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
                 message: "the YAML is not well formed: \(detail)",
-                help: "check indentation, the `key: value` form, and quote values that contain `: ` or start with a special character")
+                help:
+                    "check indentation, the `key: value` form, and quote values that contain `: ` or start with a special character"
+            )
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ShapeProblem(
                 location: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
                 message: "a key is given twice: \(duplicates.joined(separator: ", "))", help: "keep one of them")
         default:
-            return ShapeProblem(location: SourceLocation(file: file), message: "the YAML cannot be read: \(error)", help: nil)
+            return ShapeProblem(
+                location: SourceLocation(file: file), message: "the YAML cannot be read: \(error)", help: nil)
         }
     }
 }

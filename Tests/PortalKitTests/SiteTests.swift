@@ -1,0 +1,264 @@
+import Foundation
+import Testing
+
+@testable import PortalKit
+
+@Suite struct TranslationTests {
+    @Test func hreflangListsOnlyTranslationsThatExist() throws {
+        let site = try TestSite()
+        try site.build()
+        let vi = try site.read("tin-tuc/ky-niem/index.html")
+        #expect(vi.contains("<html lang=\"vi\">"))
+        #expect(
+            vi.contains(
+                "<link rel=\"alternate\" hreflang=\"vi\" href=\"https://example.gov.vn/asean/tin-tuc/ky-niem/\">"))
+        #expect(
+            vi.contains(
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.gov.vn/asean/en/news/anniversary/\">"))
+        #expect(
+            vi.contains(
+                "<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.gov.vn/asean/tin-tuc/ky-niem/\">"
+            ))
+        let en = try site.read("en/news/anniversary/index.html")
+        #expect(en.contains("<html lang=\"en\">"))
+        #expect(en.contains("hreflang=\"vi\" href=\"https://example.gov.vn/asean/tin-tuc/ky-niem/\""))
+        #expect(en.contains("<a href=\"/asean/tin-tuc/ky-niem/\" lang=\"vi\" hreflang=\"vi\">Tiếng Việt</a>"))
+
+        // No English version: no `en` alternate, and the switch goes to the English home.
+        let alone = try site.read("tin-tuc/ke-hoach/index.html")
+        #expect(!alone.contains("hreflang=\"en\" href"))
+        #expect(alone.contains("<a href=\"/asean/en/\" lang=\"en\" hreflang=\"en\">English</a>"))
+        #expect(alone.components(separatedBy: "rel=\"alternate\"").count == 3)  // vi + x-default
+    }
+
+    @Test func pairsBySamePathWithoutTranslationKey() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/lien-he.md", "---\ntitle: Liên hệ\n---\n")
+        try site.write("Content/en/lien-he.md", "---\ntitle: Contact\nslug: contact\n---\n")
+        try site.build()
+        let vi = try site.read("lien-he/index.html")
+        #expect(vi.contains("hreflang=\"en\" href=\"https://example.gov.vn/asean/en/contact/\""))
+        #expect(
+            try site.read("en/contact/index.html").contains(
+                "hreflang=\"vi\" href=\"https://example.gov.vn/asean/lien-he/\""))
+    }
+
+    @Test func unpublishedTranslationIsNotAnAlternate() throws {
+        let site = try TestSite()
+        try site.write(
+            "Content/en/news/2025-07-28-anniversary.md",
+            "---\ntitle: Anniversary\ntranslationKey: anniversary\ndraft: true\n---\n")
+        try site.build()
+        let vi = try site.read("tin-tuc/ky-niem/index.html")
+        #expect(!vi.contains("hreflang=\"en\" href"))
+        #expect(!FileManager.default.fileExists(atPath: "\(site.output)/en/news/anniversary/index.html"))
+    }
+
+    @Test func duplicateTranslationKeyInOneLanguage() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/khac.md", "---\ntitle: Khác\ntranslationKey: anniversary\n---\n")
+        let error = try #require(site.failure())
+        #expect(error.contains("translationKey `anniversary` is already used by"))
+    }
+}
+
+@Suite struct StructureTests {
+    @Test func sectionsListNewestFirstAndWeightBreaksTies() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/tin-tuc/a.md", "---\ntitle: A\ndate: 2025-07-28\nweight: 2\n---\n")
+        try site.write("Content/vi/tin-tuc/b.md", "---\ntitle: B\ndate: 2025-07-28\nweight: 1\n---\n")
+        try site.write("Content/vi/tin-tuc/c.md", "---\ntitle: C không ngày\n---\n")
+        try site.build()
+        let html = try site.read("tin-tuc/index.html")
+        let order = [
+            "/asean/tin-tuc/b/", "/asean/tin-tuc/a/", "/asean/tin-tuc/ky-niem/", "/asean/tin-tuc/ke-hoach/",
+            "/asean/tin-tuc/c/",
+        ]
+        let positions = order.map { html.range(of: "href=\"\($0)\"")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(html.contains("<time datetime=\"2025-07-28T00:00:00+07:00\">28/7/2025</time>"))
+    }
+
+    @Test func folderWithoutIndexGetsAListingAndSlugsFoldFolders() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/Hoạt động/Đoàn ra.md", "---\ntitle: Đoàn ra\n---\n")
+        try site.build()
+        #expect(try site.read("hoat-dong/doan-ra/index.html").contains("<h1>Đoàn ra</h1>"))
+        let listing = try site.read("hoat-dong/index.html")
+        #expect(listing.contains("<h1>Hoạt động</h1>"))
+        #expect(listing.contains("href=\"/asean/hoat-dong/doan-ra/\""))
+    }
+
+    @Test func homePagesAndNotFoundPagesExist() throws {
+        let site = try TestSite()
+        try site.build()
+        #expect(try site.read("index.html").contains("<h1>Trang chủ</h1>"))
+        #expect(try site.read("en/index.html").contains("<h1>Home</h1>"))
+        #expect(try site.read("404.html").contains("Không tìm thấy trang"))
+        #expect(try site.read("en/404.html").contains("Page not found"))
+        #expect(FileManager.default.fileExists(atPath: "\(site.output)/media/anh.png"))
+        #expect(FileManager.default.fileExists(atPath: "\(site.output)/assets/style.css"))
+    }
+
+    @Test func menuMarksTheCurrentPage() throws {
+        let site = try TestSite()
+        try site.build()
+        #expect(
+            try site.read("tin-tuc/index.html").contains(
+                "<a href=\"/asean/tin-tuc/\" aria-current=\"page\">Tin tức</a>"))
+        #expect(try site.read("index.html").contains("<a href=\"/asean/tin-tuc/\">Tin tức</a>"))
+    }
+
+    @Test func baseURLOverrideChangesEveryLink() throws {
+        let site = try TestSite()
+        let options = BuildOptions(
+            contentDirectory: site.content, outputDirectory: site.output,
+            publication: Publication(now: TestSite.defaultNow),
+            baseURL: BaseURL("http://127.0.0.1:1313/"))
+        try SiteBuild.run(options, warnings: WarningLog())
+        let html = try site.read("tin-tuc/ky-niem/index.html")
+        #expect(!html.contains("/asean/"))
+        #expect(html.contains("href=\"http://127.0.0.1:1313/tin-tuc/ky-niem/\""))
+        #expect(html.contains("href=\"/tin-tuc/ke-hoach/#noi-dung\""))
+    }
+
+    @Test func schedulingLeavesPagesOutEverywhere() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/tin-tuc/nhap.md", "---\ntitle: Nháp\ndraft: true\n---\n")
+        try site.write("Content/vi/tin-tuc/sap-toi.md", "---\ntitle: Sắp tới\ndate: 2026-11-29T12:00:01\n---\n")
+        try site.write("Content/vi/tin-tuc/dung-gio.md", "---\ntitle: Đúng giờ\npublishDate: 2026-11-29T12:00\n---\n")
+        try site.write("Content/vi/tin-tuc/het-han.md", "---\ntitle: Hết hạn\nexpiryDate: 2026-11-29T12:00\n---\n")
+        try site.build()
+        let listing = try site.read("tin-tuc/index.html")
+        #expect(!listing.contains("Nháp") && !listing.contains("Sắp tới") && !listing.contains("Hết hạn"))
+        #expect(listing.contains("Đúng giờ"))
+        for path in ["nhap", "sap-toi", "het-han"] {
+            #expect(!FileManager.default.fileExists(atPath: "\(site.output)/tin-tuc/\(path)/index.html"))
+        }
+        try site.build(drafts: true, future: true)
+        #expect(FileManager.default.fileExists(atPath: "\(site.output)/tin-tuc/nhap/index.html"))
+        #expect(FileManager.default.fileExists(atPath: "\(site.output)/tin-tuc/sap-toi/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: "\(site.output)/tin-tuc/het-han/index.html"))
+    }
+}
+
+@Suite struct OutputTests {
+    @Test func refusesAFolderItDidNotMake() throws {
+        let site = try TestSite()
+        try site.write("Output/important.txt", "published by hand")
+        let error = try #require(site.failure())
+        #expect(error.contains("the output folder is not empty and was not made by portal"))
+        #expect(try site.read("important.txt") == "published by hand")
+    }
+
+    @Test func replacesItsOwnOutputAndDropsStaleFiles() throws {
+        let site = try TestSite()
+        try site.build()
+        try site.remove("Content/vi/tin-tuc/2021-12-03-ke-hoach.md")
+        try site.write(
+            "Content/vi/tin-tuc/2025-07-28-ky-niem.md", "---\ntitle: Kỷ niệm\ntranslationKey: anniversary\n---\n")
+        try site.build()
+        #expect(!FileManager.default.fileExists(atPath: "\(site.output)/tin-tuc/ke-hoach/index.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter {
+            $0.contains("staging")
+        }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func emptyExistingFolderIsFine() throws {
+        let site = try TestSite()
+        try FileManager.default.createDirectory(atPath: site.output, withIntermediateDirectories: true)
+        try site.build()
+        #expect(FileManager.default.fileExists(atPath: "\(site.output)/index.html"))
+    }
+}
+
+@Suite struct ThemeValidationTests {
+    @Test func missingLayout() throws {
+        let site = try TestSite()
+        try site.remove("Themes/default/layouts/section.mustache")
+        let error = try #require(site.failure())
+        #expect(error.contains("Themes/default/layouts: error: the theme has no `section` layout"))
+    }
+
+    @Test func unparsableTemplateNamesFileAndLine() throws {
+        let site = try TestSite()
+        try site.write(
+            "Themes/default/layouts/page.mustache",
+            "<main>\n<h1>{{page.title}}</h1>\n{{#page.tags}}\n<p>{{name}}</p>\n{{/page.tag}}\n</main>\n")
+        let error = try #require(site.failure())
+        #expect(error.contains("Themes/default/layouts/page.mustache:5:"))
+        #expect(error.contains("error: the template cannot be parsed"))
+    }
+
+    @Test func missingPartialAndI18nKey() throws {
+        let site = try TestSite()
+        try site.write("Themes/default/layouts/page.mustache", "<p>{{i18n.nothing}}</p>\n  {{> nowhere}}\n")
+        let error = try #require(site.failure())
+        #expect(
+            error.contains(
+                "Themes/default/layouts/page.mustache:1:4: error: the UI string `nothing` is missing in `vi`"))
+        #expect(error.contains("Themes/default/layouts/page.mustache:2:3: error: the template uses `nowhere`"))
+    }
+
+    @Test func i18nKeyMissingInOneLanguageWarns() throws {
+        let site = try TestSite()
+        try site.write("Content/i18n/vi.yml", "onlyVietnamese: Chỉ tiếng Việt\n")
+        let warnings = WarningLog()
+        try site.build(warnings: warnings)
+        #expect(warnings.all.contains { $0.message == "the UI string `onlyVietnamese` is missing in `en`" })
+    }
+
+    @Test func unknownLayoutInFrontMatter() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/khac.md", "---\ntitle: Khác\nlayout: landing\n---\n")
+        let error = try #require(site.failure())
+        #expect(error.contains("khac.md:3:9: error: `layout: landing` names a layout the theme does not have"))
+    }
+
+    /// swift-mustache: a parent whose name has no `/` closes and fills its blocks. The theme
+    /// keeps layout and partial names flat because of this.
+    @Test func parentTemplatesWithFlatNamesRender() throws {
+        let site = try TestSite()
+        try site.build()
+        let html = try site.read("tin-tuc/ky-niem/index.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<h1>Kỷ niệm ngày gia nhập</h1>"))
+        #expect(html.hasSuffix("</html>\n"))
+    }
+}
+
+@Suite struct InputNormalisationTests {
+    @Test func decomposedFileNamesCRLFAndByteOrderMarkBuildLikeAnyOther() throws {
+        let site = try TestSite()
+        let nfdName = "Hội nghị Đà Nẵng.md".decomposedStringWithCanonicalMapping
+        let text =
+            "\u{FEFF}---\r\ntitle: \("Hội nghị".decomposedStringWithCanonicalMapping)\r\ndate: 2025-08-08\r\n---\r\n\r\n## Mục \("một".decomposedStringWithCanonicalMapping)\r\n\r\nXem [trang chủ](../_index.md).\r\n"
+        try site.write("Content/vi/tin-tuc/\(nfdName)", text)
+        try site.write(
+            "Content/vi/lien-ket.md", "---\ntitle: Liên kết\n---\n\n[Hội nghị](<tin-tuc/Hội nghị Đà Nẵng.md#muc-mot>)\n"
+        )
+        let warnings = WarningLog()
+        try site.build(warnings: warnings)
+        #expect(warnings.all.isEmpty, "\(warnings.all)")
+        let html = try site.read("tin-tuc/hoi-nghi-da-nang/index.html")
+        #expect(html.contains("<h1>Hội nghị</h1>"))
+        #expect(html.utf8.count == html.precomposedStringWithCanonicalMapping.utf8.count)
+        #expect(html.contains("<h2 id=\"muc-mot\">"))
+        #expect(!html.contains("\r"))
+        #expect(try site.read("lien-ket/index.html").contains("href=\"/asean/tin-tuc/hoi-nghi-da-nang/#muc-mot\""))
+    }
+
+    @Test func unknownTopLevelFileWarns() throws {
+        let site = try TestSite()
+        try site.write("Content/notes.txt", "x")
+        let warnings = WarningLog()
+        try site.build(warnings: warnings)
+        #expect(
+            warnings.all.contains {
+                $0.location?.file.hasSuffix("Content/notes.txt") == true
+                    && $0.message == "this file is not used by the build"
+            })
+    }
+}
