@@ -1,17 +1,17 @@
 import Foundation
 
-/// Renders every page through the theme and lists every file of the site.
+/// Renders every page through the theme and lists every file of the site: pages, listings,
+/// taxonomies, redirects, feeds, sitemap, the JSON export, assets and media.
 struct RenderStage {
-    let graph: SiteGraph
+    let site: Site
     let theme: Theme
-    let bodies: [RenderedMarkdown?]
     let media: [(path: String, diskPath: String)]
 
     func run(jobs: Int) throws(BuildFailure) -> [OutputFile] {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
-        for page in graph.pages {
+        for page in site.graph.pages {
             if let layout = page.source?.frontMatter.layout, !theme.hasLayout(layout) {
                 errors.append(
                     ThemeError.unknownLayout(
@@ -20,31 +20,32 @@ struct RenderStage {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
-        let context = PageContext(graph: graph, theme: theme, bodies: bodies, menus: menus)
+        let context = PageContext(site: site, theme: theme, menus: menus)
         let theme = self.theme
-        let graph = self.graph
-        var files = ParallelMap.map(Array(graph.pages.indices), jobs: jobs) { index -> OutputFile in
-            let page = graph.pages[index]
-            let layout = page.source?.frontMatter.layout ?? page.kind.rawValue
-            return OutputFile(path: page.outputPath, body: .text(theme.render(context.page(index), layout: layout)))
+        let site = self.site
+        let renderJobs = RenderJob.all(site)
+        var files = ParallelMap.map(renderJobs, jobs: jobs) { job -> OutputFile in
+            let (layout, values) = context.render(job)
+            return OutputFile(path: job.outputPath(site), body: .text(theme.render(values, layout: layout)))
         }
-        for language in graph.settings.languages {
-            files.append(
-                OutputFile(
-                    path: PageContext.notFoundPath(language),
-                    body: .text(theme.render(context.notFound(language: language), layout: "404"))))
-        }
+        var owners = renderJobs.map { $0.owner(site) }
+        let generated = Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
+        files += generated
+        owners += generated.map(\.path)
         files += theme.assets.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
+        owners += theme.assets.map { "the theme's \($0.path)" }
         files += media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
+        owners += media.map { "Content/\($0.path)" }
 
-        // Two things writing one file (a page slug `assets`, say) would silently lose one.
-        var owners: [String: String] = [:]
-        for (index, file) in files.enumerated() {
-            let owner = index < graph.pages.count ? graph.pages[index].displayPath : file.path
-            if let first = owners[file.path] {
+        // Two things writing one file (a page slug `assets`, an alias over a page) would
+        // silently lose one.
+        var seen: [String: String] = [:]
+        for (file, owner) in zip(files, owners) {
+            if let first = seen[file.path] {
                 errors.append(OutputError.clash(path: file.path, first: first, second: owner))
+            } else {
+                seen[file.path] = owner
             }
-            owners[file.path] = owner
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return files
@@ -52,8 +53,9 @@ struct RenderStage {
 
     private func resolveMenus(errors: inout [any PortalError]) -> [String: [PageContext.ResolvedMenuItem]] {
         var menus: [String: [PageContext.ResolvedMenuItem]] = [:]
-        let base = graph.settings.baseURL
-        for language in graph.settings.languages {
+        let base = site.base
+        let graph = site.graph
+        for language in site.settings.languages {
             menus[language.code] = language.menu.compactMap { item in
                 switch item.target {
                 case .page(let path):
@@ -76,5 +78,31 @@ struct RenderStage {
             }
         }
         return menus
+    }
+}
+
+extension RenderJob {
+    func outputPath(_ site: Site) -> String {
+        switch self {
+        case .page(let index, let number): Paginator.path(site.graph.pages[index].url, number: number) + "index.html"
+        case .taxonomy(let kind, let language): site.taxonomyPath(kind, language) + "index.html"
+        case .term(let kind, let language, let key, let number):
+            Paginator.path(site.termPath(site.taxonomies.term(kind, language, key: key)!), number: number)
+                + "index.html"
+        case .alias(let path, _): path
+        case .notFound(let language): PageContext.notFoundPath(site.language(language))
+        }
+    }
+
+    /// Who makes the file, for the message when two make the same one.
+    func owner(_ site: Site) -> String {
+        switch self {
+        case .page(let index, let number):
+            site.graph.pages[index].displayPath + (number > 1 ? " (listing page \(number))" : "")
+        case .taxonomy(let kind, let language): "the \(kind.rawValue) index of `\(language)`"
+        case .term(let kind, let language, let key, _): "the \(kind.rawValue) term `\(key)` of `\(language)`"
+        case .alias(_, let target): "an alias of \(site.graph.pages[target].displayPath)"
+        case .notFound(let language): "the 404 page of `\(language)`"
+        }
     }
 }

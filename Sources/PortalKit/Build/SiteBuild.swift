@@ -10,11 +10,15 @@ public struct BuildOptions: Sendable {
     public var jobs: Int
     /// Replaces site.yml's `baseURL`, e.g. for a preview on another host.
     public var baseURL: BaseURL?
+    /// Turns warnings about the theme's UI strings into errors.
+    public var strict: Bool
 
     public init(
         contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
-        publication: Publication, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, baseURL: BaseURL? = nil
+        publication: Publication, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, baseURL: BaseURL? = nil,
+        strict: Bool = false
     ) {
+        self.strict = strict
         self.contentDirectory = contentDirectory
         self.outputDirectory = outputDirectory
         self.themeDirectory = themeDirectory
@@ -45,11 +49,15 @@ public enum SiteBuild {
         if let baseURL = options.baseURL { settings.baseURL = baseURL }
         clock.lap("settings")
 
+        let catalog = try Catalog.load(contentDirectory: content, languages: settings.languages.map(\.code))
+        clock.lap("data")
+
         let loaded = try ContentLoader(contentDirectory: content, settings: settings).load(
             jobs: options.jobs, warnings: warnings)
         clock.lap("read")
 
         let parsed = try parseAll(loaded.sources, jobs: options.jobs, warnings: warnings)
+        try checkReferences(parsed, catalog: catalog)
         clock.lap("front matter")
 
         let graph = try SiteGraph(settings: settings, sources: parsed, publication: options.publication)
@@ -60,24 +68,46 @@ public enum SiteBuild {
             ?? (((content as NSString).deletingLastPathComponent as NSString)
                 .appendingPathComponent("Themes/\(settings.theme)"))
         let theme = try Theme.load(
-            directory: themeDirectory, settings: settings, contentDirectory: content, warnings: warnings)
+            directory: themeDirectory, settings: settings, contentDirectory: content, strict: options.strict,
+            warnings: warnings)
         clock.lap("theme")
 
         let bodies = try MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs).run(warnings: warnings)
         clock.lap("markdown")
 
-        let files = try RenderStage(graph: graph, theme: theme, bodies: bodies, media: loaded.media).run(
-            jobs: options.jobs)
+        let site = Site(
+            graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies)
+        let files = try RenderStage(site: site, theme: theme, media: loaded.media).run(jobs: options.jobs)
         clock.lap("templates")
 
         let report: OutputWriter.Report
-        do { report = try writer.commit(files, jobs: options.jobs) } catch { throw BuildFailure([error]) }
+        do throws(OutputError) { report = try writer.commit(files, jobs: options.jobs) } catch {
+            throw BuildFailure([error])
+        }
         clock.lap("write")
 
         let counts = settings.languages.map { language in
             (language.code, graph.pages.filter { $0.language == language.code }.count)
         }
         return BuildResult(pagesPerLanguage: counts, filesWritten: report.filesWritten, timings: clock.laps)
+    }
+
+    /// The agency, pillar and task ids pages name must exist; tags must have a slug.
+    static func checkReferences(_ parsed: [ParsedSource], catalog: Catalog) throws(BuildFailure) {
+        var errors: [any PortalError] = []
+        for page in parsed {
+            errors += catalog.check(page.frontMatter, file: page.source.displayPath) as [any PortalError]
+            for tag in page.frontMatter.tags where Slug.make(tag).isEmpty {
+                errors.append(
+                    FrontMatterError.shape(
+                        ShapeProblem(
+                            location: page.frontMatter.locations["tags"]
+                                ?? SourceLocation(file: page.source.displayPath),
+                            message: "the tag `\(tag)` has no letters or digits to make a URL from",
+                            help: "write the tag with letters or digits")))
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
     }
 
     static func parseAll(_ sources: [SourceFile], jobs: Int, warnings: WarningLog) throws(BuildFailure)

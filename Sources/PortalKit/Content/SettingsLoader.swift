@@ -1,8 +1,9 @@
 import Foundation
 
 extension SiteSettings {
-    static let topKeys = ["baseURL", "theme", "defaultLanguage", "languages", "markdown"]
-    static let languageKeys = ["name", "locale", "title", "description", "menu"]
+    static let topKeys = ["baseURL", "theme", "defaultLanguage", "languages", "markdown", "paginate", "feeds"]
+    static let languageKeys = ["name", "locale", "title", "description", "menu", "taxonomies"]
+    static let feedKeys = ["content", "limit"]
     static let markdownKeys = ["unsafeHTML"]
     static let menuKeys = ["name", "page", "url"]
 
@@ -60,6 +61,35 @@ extension SiteSettings {
             }
         }
 
+        var paginate = 10
+        if let node = values["paginate"] {
+            paginate = try node.int("paginate")
+            guard paginate >= 1 else {
+                throw ShapeProblem(location: node.location, message: "`paginate` must be at least 1", help: nil)
+            }
+        }
+        var feeds = Feeds()
+        if let node = values["feeds"] {
+            for entry in try node.entries("feeds") {
+                try checkKnown(entry.key, entry.keyNode, feedKeys, in: "feeds")
+                if entry.key == "limit" {
+                    feeds.limit = try entry.value.int("feeds.limit")
+                    guard feeds.limit >= 1 else {
+                        throw ShapeProblem(
+                            location: entry.value.location, message: "`feeds.limit` must be at least 1", help: nil)
+                    }
+                } else {
+                    let value = try entry.value.nonEmptyString("feeds.content")
+                    guard let content = Feeds.Content(rawValue: value) else {
+                        throw ShapeProblem(
+                            location: entry.value.location, message: "`feeds.content` is `\(value)`",
+                            help: "use `full` (the whole post) or `summary`")
+                    }
+                    feeds.content = content
+                }
+            }
+        }
+
         let defaultNode = try required("defaultLanguage")
         let defaultCode = try defaultNode.nonEmptyString("defaultLanguage")
         let languagesNode = try required("languages")
@@ -82,7 +112,8 @@ extension SiteSettings {
         }
         languages.insert(languages.remove(at: defaultIndex), at: 0)
         return SiteSettings(
-            baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, file: file)
+            baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, paginate: paginate,
+            feeds: feeds, file: file)
     }
 
     private static func language(_ code: String, _ node: YAMLNode, isDefault: Bool) throws(ShapeProblem) -> Language {
@@ -99,6 +130,20 @@ extension SiteSettings {
             }
             return try value.nonEmptyString("languages.\(code).\(key)")
         }
+        var segments = Taxonomy.Kind.defaultSegments(language: code)
+        if let node = values["taxonomies"] {
+            let names = Taxonomy.Kind.allCases.map(\.rawValue)
+            for entry in try node.entries("languages.\(code).taxonomies") {
+                try checkKnown(entry.key, entry.keyNode, names, in: "languages.\(code).taxonomies")
+                let segment = try entry.value.nonEmptyString("languages.\(code).taxonomies.\(entry.key)")
+                guard Slug.make(segment) == segment else {
+                    throw ShapeProblem(
+                        location: entry.value.location, message: "`\(segment)` is not a URL segment",
+                        help: "use lowercase ASCII letters, digits and hyphens, e.g. `\(Slug.make(segment))`")
+                }
+                segments[Taxonomy.Kind(rawValue: entry.key)!] = segment
+            }
+        }
         var menu: [MenuItem] = []
         if let menuNode = values["menu"] {
             for item in try menuNode.list("languages.\(code).menu") {
@@ -107,7 +152,8 @@ extension SiteSettings {
         }
         return Language(
             code: code, name: try required("name"), locale: try required("locale"), title: try required("title"),
-            description: try required("description"), menu: menu, pathPrefix: isDefault ? "" : "\(code)/")
+            description: try required("description"), menu: menu, pathPrefix: isDefault ? "" : "\(code)/",
+            taxonomySegments: segments)
     }
 
     private static func menuItem(_ node: YAMLNode, key: String) throws(ShapeProblem) -> MenuItem {

@@ -8,6 +8,9 @@ public struct SiteSettings: Sendable {
     public var languages: [Language]
     /// Raw HTML in Markdown is omitted unless a site opts in.
     public var allowRawHTML: Bool
+    /// Pages per listing page.
+    public var paginate: Int
+    public var feeds: Feeds
     /// Where the file was read from, for messages.
     public var file: String
 
@@ -25,6 +28,15 @@ public struct SiteSettings: Sendable {
         public var menu: [MenuItem]
         /// "" for the default language, "en/" for the others: where its pages live.
         public var pathPrefix: String
+        /// The URL segment of each taxonomy in this language (`chu-de`, `tags`).
+        public var taxonomySegments: [Taxonomy.Kind: String]
+    }
+
+    public struct Feeds: Sendable {
+        public enum Content: String, Sendable { case full, summary }
+        public var content = Content.summary
+        /// Items per feed.
+        public var limit = 20
     }
 
     public struct MenuItem: Sendable, Hashable {

@@ -5,7 +5,8 @@ import Foundation
 /// template would otherwise render it as nothing.
 enum I18nTables {
     static func load(
-        themeDirectory: String, contentDirectory: String, languages: [String], errors: inout [any PortalError],
+        themeDirectory: String, contentDirectory: String, languages: [String], strict: Bool,
+        errors: inout [any PortalError],
         warnings: WarningLog
     ) -> [String: [String: String]] {
         var tables: [String: [String: String]] = [:]
@@ -33,10 +34,14 @@ enum I18nTables {
         let allKeys = Set(tables.values.flatMap(\.keys))
         for language in languages {
             for key in allKeys.subtracting(tables[language]?.keys ?? [:].keys).sorted() {
-                warnings.warn(
-                    SourceLocation(file: origin[language] ?? "i18n/\(language).yml"),
-                    "the UI string `\(key)` is missing in `\(language)`",
-                    help: "add `\(key): …` to this file or to Content/i18n/\(language).yml")
+                let location = SourceLocation(file: origin[language] ?? "i18n/\(language).yml")
+                if strict {
+                    errors.append(ThemeError.missingString(key, language: language, location))
+                } else {
+                    warnings.warn(
+                        location, "the UI string `\(key)` is missing in `\(language)`",
+                        help: "add `\(key): …` to this file or to Content/i18n/\(language).yml")
+                }
             }
         }
         return tables

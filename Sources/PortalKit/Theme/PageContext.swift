@@ -4,13 +4,9 @@ import Foundation
 /// reads structs through `Mirror`, which is slow on a site of thousands of pages. The keys are
 /// the theme API documented in the README ("Themes").
 struct PageContext {
-    let graph: SiteGraph
+    let site: Site
     let theme: Theme
-    let bodies: [RenderedMarkdown?]
     let menus: [String: [ResolvedMenuItem]]
-
-    /// How many pages the home page lists.
-    static let homeListingSize = 10
 
     struct ResolvedMenuItem: Sendable {
         var name: String
@@ -20,96 +16,83 @@ struct PageContext {
         var isExternal: Bool
     }
 
-    var settings: SiteSettings { graph.settings }
+    var settings: SiteSettings { site.settings }
+    var base: BaseURL { site.base }
 
-    func page(_ index: Int) -> [String: Any] {
-        let page = graph.pages[index]
-        let language = settings.language(page.language)!
-        var context = common(language: language, url: page.url, currentURL: page.url)
-        let alternates = graph.translations(of: page)
-        context["alternates"] = alternateLinks(alternates.map { ($0.language, $0.url) })
-        context["languageSwitch"] = languageSwitch(from: page.language, translations: alternates)
-        context["page"] = pageFields(page, body: bodies[index])
-        if page.kind != .page { context["listing"] = listing(for: page) }
-        return context
-    }
-
-    /// The 404 page of a language, at `404.html` (default language) or `en/404.html`.
-    func notFound(language: SiteSettings.Language) -> [String: Any] {
-        let url = Self.notFoundPath(language)
-        var context = common(language: language, url: url, currentURL: nil)
-        let all = settings.languages.map { ($0.code, Self.notFoundPath($0)) }
-        context["alternates"] = alternateLinks(all)
-        context["languageSwitch"] = settings.languages.filter { $0.code != language.code }.map { other in
-            [
-                "code": other.code, "name": other.name, "href": settings.baseURL.sitePath(other.pathPrefix),
-                "isTranslation": false,
-            ]
+    /// The layout and the context of a job's page.
+    func render(_ job: RenderJob) -> (layout: String, context: [String: Any]) {
+        switch job {
+        case .page(let index, let number): return page(index, number: number)
+        case .taxonomy(let kind, let language): return ("taxonomy", taxonomy(kind, language))
+        case .term(let kind, let language, let key, let number): return ("term", term(kind, language, key, number))
+        case .alias(let path, let target): return ("alias", alias(path, target))
+        case .notFound(let language): return ("404", notFound(language))
         }
-        context["page"] =
-            [
-                "title": theme.strings[language.code]?["notFoundTitle"] ?? "404", "kind": "404", "isNotFound": true,
-                "url": settings.baseURL.sitePath(url), "permalink": settings.baseURL.absolute(url),
-            ] as [String: Any]
-        return context
     }
 
-    static func notFoundPath(_ language: SiteSettings.Language) -> String { language.pathPrefix + "404.html" }
+    // MARK: Pages of the graph
 
-    private func common(language: SiteSettings.Language, url: String, currentURL: String?) -> [String: Any] {
-        let base = settings.baseURL
-        return [
-            "site": [
-                "title": language.title, "description": language.description, "baseURL": base.string,
-                "basePath": base.path, "home": base.sitePath(language.pathPrefix),
-            ] as [String: Any],
-            "language": ["code": language.code, "name": language.name, "locale": language.locale],
-            "i18n": theme.strings[language.code] ?? [:],
-            "menu": (menus[language.code] ?? []).map { item -> [String: Any] in
-                [
-                    "name": item.name, "href": item.href, "isExternal": item.isExternal,
-                    "isCurrent": item.url != nil && item.url == currentURL,
-                ]
-            },
-            "canonical": base.absolute(url),
-            "assetsPath": base.sitePath("assets/"),
-        ]
-    }
-
-    private func alternateLinks(_ versions: [(language: String, url: String)]) -> [[String: Any]] {
-        let base = settings.baseURL
-        var links: [[String: Any]] = versions.map { ["hreflang": $0.language, "href": base.absolute($0.url)] }
-        // x-default: the default language's version, else the first that exists.
-        let fallback = versions.first { $0.language == settings.defaultLanguage.code } ?? versions.first
-        if let fallback { links.append(["hreflang": "x-default", "href": base.absolute(fallback.url)]) }
-        return links
-    }
-
-    /// One link per other language: to the translation when there is one, else to that
-    /// language's home page.
-    private func languageSwitch(from code: String, translations: [Page]) -> [[String: Any]] {
-        settings.languages.filter { $0.code != code }.map { other in
-            let target = translations.first { $0.language == other.code }
-            return [
-                "code": other.code, "name": other.name,
-                "href": settings.baseURL.sitePath(target?.url ?? other.pathPrefix), "isTranslation": target != nil,
-            ]
+    private func page(_ index: Int, number: Int) -> (String, [String: Any]) {
+        let page = site.graph.pages[index]
+        let url = Paginator.path(page.url, number: number)
+        let versions = site.graph.translations(of: page).compactMap { other -> (String, String)? in
+            let otherIndex = site.graph.indexByContentPath[other.contentPath]!
+            return number <= site.pageCount(otherIndex)
+                ? (other.language, Paginator.path(other.url, number: number)) : nil
         }
+        var context = common(language: page.language, url: url, currentURL: page.url, versions: versions)
+        var fields = pageFields(page, body: site.bodies[index])
+        fields["url"] = base.sitePath(url)
+        fields["permalink"] = base.absolute(url)
+        context["page"] = fields
+        context["languageSwitch"] = languageSwitch(from: page.language, versions: versions)
+        context["og"] = openGraph(page: page, url: url, versions: versions)
+        if page.kind != .page {
+            let feeds = site.feedPaths(page)
+            context["feeds"] = feedLinks(
+                rss: feeds.rss, atom: feeds.atom, title: page.kind == .home ? nil : page.title, language: page.language)
+            let items = site.listed(by: page)
+            if page.kind == .home {
+                context["listing"] = listing(items[...])
+            } else {
+                context["listing"] = listing(Paginator.slice(items, number: number, perPage: settings.paginate))
+                context["pagination"] = pagination(base: page.url, number: number, total: site.pageCount(index))
+            }
+        }
+        if page.kind == .page, let agencyID = page.frontMatter.agency, let agency = site.catalog.agencies?[agencyID] {
+            fields["agency"] = agencyLink(agency, language: page.language)
+            context["page"] = fields
+        }
+        if page.kind == .page, let pillarID = page.frontMatter.pillar, let pillar = site.catalog.plan?.pillar(pillarID)
+        {
+            fields["pillar"] = [
+                "id": pillar.id, "name": pillar.name(page.language),
+                "url": base.sitePath(site.taxonomyPath(.pillars, page.language) + pillar.id + "/"),
+            ]
+            context["page"] = fields
+        }
+        let layout = page.source?.frontMatter.layout ?? page.kind.rawValue
+        return (layout, context)
     }
 
     func pageFields(_ page: Page, body: RenderedMarkdown?) -> [String: Any] {
         let matter = page.frontMatter
+        let tags = matter.tags.compactMap { tag -> [String: Any]? in
+            let slug = Slug.make(tag)
+            guard let term = site.taxonomies.term(.tags, page.language, key: slug) else { return nil }
+            return ["name": tag, "url": base.sitePath(site.termPath(term))]
+        }
         var fields: [String: Any] = [
             "title": page.title, "kind": page.kind.rawValue, "isHome": page.kind == .home,
             "isSection": page.kind == .section, "isPage": page.kind == .page,
-            "url": settings.baseURL.sitePath(page.url), "permalink": settings.baseURL.absolute(page.url),
+            "url": base.sitePath(page.url), "permalink": base.absolute(page.url),
             "content": body?.html ?? "", "hasContent": !(body?.html.isEmpty ?? true),
-            "tags": matter.tags.map { ["name": $0] }, "hasTags": !matter.tags.isEmpty,
+            "tags": tags, "hasTags": !tags.isEmpty,
         ]
         if let summary = matter.summary, !summary.isEmpty { fields["summary"] = summary }
         if let date = page.date { fields["date"] = dateFields(date, language: page.language) }
         if let image = matter.image {
-            fields["image"] = image.hasPrefix("/") ? settings.baseURL.sitePath(String(image.dropFirst())) : image
+            fields["image"] = image.hasPrefix("/") ? base.sitePath(String(image.dropFirst())) : image
             fields["imageAlt"] = matter.imageAlt ?? ""
         }
         return fields
@@ -122,26 +105,213 @@ struct PageContext {
         ]
     }
 
-    private func listing(for page: Page) -> [String: Any] {
-        let key = SiteGraph.sectionKey(page.language, page.folder)
-        var children = graph.sectionChildren[key] ?? []
-        if page.kind == .home {
-            let all = graph.pages.indices.filter {
-                graph.pages[$0].kind == .page && graph.pages[$0].language == page.language
-            }
-            children = Array(SiteGraph.listingOrder(all, graph.pages).prefix(Self.homeListingSize))
+    /// A listed page as listings show it.
+    func item(_ index: Int) -> [String: Any] {
+        let page = site.graph.pages[index]
+        var item: [String: Any] = ["title": page.title, "url": base.sitePath(page.url)]
+        if let summary = page.frontMatter.summary, !summary.isEmpty { item["summary"] = summary }
+        if let date = page.date { item["date"] = dateFields(date, language: page.language) }
+        return item
+    }
+
+    private func listing(_ indices: ArraySlice<Int>) -> [String: Any] {
+        let items = indices.map(item)
+        return ["pages": items, "hasPages": !items.isEmpty]
+    }
+
+    private func pagination(base url: String, number: Int, total: Int) -> [String: Any] {
+        var fields: [String: Any] = [
+            "current": number, "total": total, "isPaginated": total > 1, "isLater": number > 1,
+            "pages": (1...total).map { n -> [String: Any] in
+                ["number": n, "url": base.sitePath(Paginator.path(url, number: n)), "isCurrent": n == number]
+            },
+        ]
+        if number > 1 { fields["previous"] = base.sitePath(Paginator.path(url, number: number - 1)) }
+        if number < total { fields["next"] = base.sitePath(Paginator.path(url, number: number + 1)) }
+        return fields
+    }
+
+    // MARK: Taxonomies
+
+    private func taxonomyFields(_ kind: Taxonomy.Kind, _ language: String) -> [String: Any] {
+        [
+            "kind": kind.rawValue, "name": theme.strings[language]?[kind.rawValue] ?? kind.rawValue,
+            "url": base.sitePath(site.taxonomyPath(kind, language)), "isTags": kind == .tags,
+            "isAgencies": kind == .agencies, "isPillars": kind == .pillars,
+        ]
+    }
+
+    private func taxonomy(_ kind: Taxonomy.Kind, _ language: String) -> [String: Any] {
+        let url = site.taxonomyPath(kind, language)
+        let versions = settings.languages.map { ($0.code, site.taxonomyPath(kind, $0.code)) }
+        var context = common(language: language, url: url, currentURL: url, versions: versions)
+        let fields = taxonomyFields(kind, language)
+        context["taxonomy"] = fields
+        context["languageSwitch"] = languageSwitch(from: language, versions: versions)
+        context["og"] = openGraph(title: fields["name"] as! String, language: language, url: url, versions: versions)
+        context["page"] = generatedPage(title: fields["name"] as! String, kind: "taxonomy", url: url)
+        let terms = site.taxonomies.terms(kind, language).map { term -> [String: Any] in
+            ["name": term.name, "url": base.sitePath(site.termPath(term)), "count": term.pages.count, "key": term.key]
         }
-        let items = children.map { index -> [String: Any] in
-            let child = graph.pages[index]
-            var item: [String: Any] = ["title": child.title, "url": settings.baseURL.sitePath(child.url)]
-            if let summary = child.frontMatter.summary, !summary.isEmpty { item["summary"] = summary }
-            if let date = child.date { item["date"] = dateFields(date, language: child.language) }
-            return item
+        context["terms"] = terms
+        context["hasTerms"] = !terms.isEmpty
+        return context
+    }
+
+    private func term(_ kind: Taxonomy.Kind, _ language: String, _ key: String, _ number: Int) -> [String: Any] {
+        let term = site.taxonomies.term(kind, language, key: key)!
+        let url = Paginator.path(site.termPath(term), number: number)
+        let versions = settings.languages.compactMap { other -> (String, String)? in
+            guard let translated = site.taxonomies.term(kind, other.code, key: key),
+                number <= Paginator.count(translated.pages.count, perPage: settings.paginate)
+            else { return nil }
+            return (other.code, Paginator.path(site.termPath(translated), number: number))
         }
-        let sections = (graph.subsections[key] ?? []).map { index -> [String: Any] in
-            let child = graph.pages[index]
-            return ["title": child.title, "url": settings.baseURL.sitePath(child.url)]
+        var context = common(language: language, url: url, currentURL: url, versions: versions)
+        context["taxonomy"] = taxonomyFields(kind, language)
+        context["languageSwitch"] = languageSwitch(from: language, versions: versions)
+        context["og"] = openGraph(title: term.name, language: language, url: url, versions: versions)
+        var page = generatedPage(title: term.name, kind: "term", url: url)
+        page["count"] = term.pages.count
+        context["page"] = page
+        var termFields: [String: Any] = ["name": term.name, "key": term.key, "count": term.pages.count]
+        if kind == .agencies, let agency = site.catalog.agencies?[key] {
+            termFields["agency"] = agencyFields(agency, language: language)
         }
-        return ["pages": items, "hasPages": !items.isEmpty, "sections": sections, "hasSections": !sections.isEmpty]
+        if kind == .pillars, let pillar = site.catalog.plan?.pillar(key) {
+            termFields["pillar"] = ["id": pillar.id, "number": pillar.number, "summary": pillar.summary(language)]
+        }
+        context["term"] = termFields
+        context["listing"] = listing(Paginator.slice(term.pages, number: number, perPage: settings.paginate))
+        context["pagination"] = pagination(
+            base: site.termPath(term), number: number,
+            total: Paginator.count(term.pages.count, perPage: settings.paginate))
+        return context
+    }
+
+    private func agencyLink(_ agency: AgencyDirectory.Agency, language: String) -> [String: Any] {
+        [
+            "id": agency.id, "name": agency.name(language),
+            "url": base.sitePath(site.taxonomyPath(.agencies, language) + agency.id + "/"),
+        ]
+    }
+
+    private func agencyFields(_ agency: AgencyDirectory.Agency, language: String) -> [String: Any] {
+        var fields = agencyLink(agency, language: language)
+        if let change = agency.change { fields["change"] = change(language) }
+        if let until = agency.until { fields["until"] = dateFields(until, language: language) }
+        if agency.successor != nil, let current = site.catalog.agencies?.current(agency.id), current.id != agency.id {
+            fields["successor"] = agencyLink(current, language: language)
+        }
+        let predecessors =
+            site.catalog.agencies?.predecessors(of: agency.id).map { agencyLink($0, language: language) } ?? []
+        fields["predecessors"] = predecessors
+        fields["hasPredecessors"] = !predecessors.isEmpty
+        return fields
+    }
+
+    // MARK: Redirects and the 404 page
+
+    private func alias(_ path: String, _ target: Int) -> [String: Any] {
+        let page = site.graph.pages[target]
+        var context = common(language: page.language, url: page.url, currentURL: nil, versions: [])
+        context["page"] = generatedPage(title: page.title, kind: "alias", url: page.url)
+        context["target"] = ["title": page.title, "url": base.sitePath(page.url), "permalink": base.absolute(page.url)]
+        return context
+    }
+
+    private func notFound(_ language: String) -> [String: Any] {
+        let url = Self.notFoundPath(site.language(language))
+        let versions = settings.languages.map { ($0.code, Self.notFoundPath($0)) }
+        var context = common(language: language, url: url, currentURL: nil, versions: versions)
+        context["languageSwitch"] = languageSwitch(from: language, versions: versions)
+        var page = generatedPage(title: theme.strings[language]?["notFoundTitle"] ?? "404", kind: "404", url: url)
+        page["isNotFound"] = true
+        context["page"] = page
+        return context
+    }
+
+    static func notFoundPath(_ language: SiteSettings.Language) -> String { language.pathPrefix + "404.html" }
+
+    // MARK: Shared parts
+
+    private func generatedPage(title: String, kind: String, url: String) -> [String: Any] {
+        ["title": title, "kind": kind, "url": base.sitePath(url), "permalink": base.absolute(url)]
+    }
+
+    private func common(language code: String, url: String, currentURL: String?, versions: [(String, String)])
+        -> [String: Any]
+    {
+        let language = site.language(code)
+        let home = site.graph.home(code)
+        let homeFeeds =
+            home.map(site.feedPaths) ?? (language.pathPrefix + "index.xml", language.pathPrefix + "atom.xml")
+        return [
+            "site": [
+                "title": language.title, "description": language.description, "baseURL": base.string,
+                "basePath": base.path, "home": base.sitePath(language.pathPrefix),
+            ] as [String: Any],
+            "language": ["code": language.code, "name": language.name, "locale": language.locale],
+            "i18n": theme.strings[code] ?? [:],
+            "menu": (menus[code] ?? []).map { item -> [String: Any] in
+                [
+                    "name": item.name, "href": item.href, "isExternal": item.isExternal,
+                    "isCurrent": item.url != nil && item.url == currentURL,
+                ]
+            },
+            "canonical": base.absolute(url),
+            "alternates": alternateLinks(versions),
+            "feeds": feedLinks(rss: homeFeeds.0, atom: homeFeeds.1, title: nil, language: code),
+            "assetsPath": base.sitePath("assets/"),
+        ]
+    }
+
+    private func feedLinks(rss: String, atom: String, title: String?, language: String) -> [String: Any] {
+        let site = self.site.language(language).title
+        return [
+            "rss": base.sitePath(rss), "atom": base.sitePath(atom), "title": title.map { "\($0) – \(site)" } ?? site,
+        ]
+    }
+
+    private func alternateLinks(_ versions: [(language: String, url: String)]) -> [[String: Any]] {
+        var links: [[String: Any]] = versions.map { ["hreflang": $0.language, "href": base.absolute($0.url)] }
+        // x-default: the default language's version, else the first that exists.
+        let fallback = versions.first { $0.language == settings.defaultLanguage.code } ?? versions.first
+        if let fallback { links.append(["hreflang": "x-default", "href": base.absolute(fallback.url)]) }
+        return links
+    }
+
+    /// One link per other language: to the same page in that language when there is one,
+    /// else to that language's home page.
+    private func languageSwitch(from code: String, versions: [(language: String, url: String)]) -> [[String: Any]] {
+        settings.languages.filter { $0.code != code }.map { other in
+            let target = versions.first { $0.language == other.code }
+            return [
+                "code": other.code, "name": other.name,
+                "href": base.sitePath(target?.url ?? other.pathPrefix), "isTranslation": target != nil,
+            ]
+        }
+    }
+
+    private func openGraph(page: Page, url: String, versions: [(String, String)]) -> [String: Any] {
+        var og = openGraph(title: page.title, language: page.language, url: url, versions: versions)
+        og["type"] = page.kind == .page ? "article" : "website"
+        if let summary = page.frontMatter.summary, !summary.isEmpty { og["description"] = summary }
+        if let image = page.frontMatter.image {
+            og["image"] = image.hasPrefix("/") ? base.absolute(String(image.dropFirst())) : image
+            og["imageAlt"] = page.frontMatter.imageAlt ?? ""
+        }
+        if page.kind == .page, let date = page.date { og["publishedTime"] = VietnamTime.iso8601(date) }
+        return og
+    }
+
+    private func openGraph(title: String, language: String, url: String, versions: [(String, String)]) -> [String: Any]
+    {
+        let lang = site.language(language)
+        return [
+            "type": "website", "title": title, "url": base.absolute(url), "siteName": lang.title,
+            "description": lang.description, "locale": lang.locale,
+            "localeAlternates": versions.filter { $0.0 != language }.map { site.language($0.0).locale },
+        ]
     }
 }

@@ -16,7 +16,10 @@ public struct Theme: Sendable {
     public var assets: [(path: String, diskPath: String)]
 
     /// Templates every theme must have: one per kind of page.
-    public static let requiredLayouts = ["home", "section", "page", "404"]
+    public static let requiredLayouts = ["home", "section", "page", "404", "taxonomy", "term", "alias"]
+
+    /// UI strings the build uses itself: the names of the taxonomies and the 404 page's title.
+    public static let requiredStrings = ["tags", "agencies", "pillars", "notFoundTitle"]
 
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
@@ -27,7 +30,7 @@ public struct Theme: Sendable {
 
 extension Theme {
     public static func load(
-        directory: String, settings: SiteSettings, contentDirectory: String, warnings: WarningLog
+        directory: String, settings: SiteSettings, contentDirectory: String, strict: Bool = false, warnings: WarningLog
     ) throws(BuildFailure) -> Theme {
         let fm = FileManager.default
         var isDir: ObjCBool = false
@@ -94,7 +97,16 @@ extension Theme {
 
         let strings = I18nTables.load(
             themeDirectory: directory, contentDirectory: contentDirectory,
-            languages: settings.languages.map(\.code), errors: &errors, warnings: warnings)
+            languages: settings.languages.map(\.code), strict: strict, errors: &errors, warnings: warnings)
+
+        // Strings the build itself puts in pages (taxonomy names, the 404 title).
+        for key in requiredStrings {
+            for language in settings.languages where strings[language.code]?[key] == nil {
+                errors.append(
+                    ThemeError.missingString(
+                        key, language: language.code, SourceLocation(file: "\(directory)/i18n/\(language.code).yml")))
+            }
+        }
 
         // Every partial and every i18n key a template names must exist.
         for source in sources {

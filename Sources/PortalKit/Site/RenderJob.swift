@@ -1,0 +1,62 @@
+/// One HTML file of the site to render.
+enum RenderJob: Sendable {
+    /// A page of the site graph; `number` > 1 for the later pages of a paginated section.
+    case page(Int, number: Int)
+    /// The index of a taxonomy in a language: every term with its count.
+    case taxonomy(Taxonomy.Kind, language: String)
+    /// A term's page, paginated.
+    case term(Taxonomy.Kind, language: String, key: String, number: Int)
+    /// A former URL (front matter `aliases`) redirecting to a page.
+    case alias(path: String, target: Int)
+    case notFound(language: String)
+
+    /// Every file to render, in a stable order.
+    static func all(_ site: Site) -> [RenderJob] {
+        var jobs: [RenderJob] = []
+        for index in site.graph.pages.indices {
+            for number in 1...site.pageCount(index) { jobs.append(.page(index, number: number)) }
+        }
+        for language in site.settings.languages.map(\.code) {
+            for kind in Taxonomy.Kind.allCases where kind == .tags || site.hasData(for: kind) {
+                jobs.append(.taxonomy(kind, language: language))
+                for term in site.taxonomies.terms(kind, language) {
+                    let count = Paginator.count(term.pages.count, perPage: site.settings.paginate)
+                    for number in 1...count {
+                        jobs.append(.term(kind, language: language, key: term.key, number: number))
+                    }
+                }
+            }
+            jobs.append(.notFound(language: language))
+        }
+        for (index, page) in site.graph.pages.enumerated() {
+            for alias in page.frontMatter.aliases {
+                jobs.append(
+                    .alias(path: AliasPath.outputPath(alias, language: site.language(page.language)), target: index))
+            }
+        }
+        return jobs
+    }
+}
+
+extension Site {
+    /// Agencies and pillars have pages only when their data file exists.
+    func hasData(for kind: Taxonomy.Kind) -> Bool {
+        switch kind {
+        case .tags: true
+        case .agencies: catalog.agencies != nil
+        case .pillars: catalog.plan != nil
+        }
+    }
+}
+
+/// Where an alias is written: `/cu/bai/` → `cu/bai/index.html`; `cu/bai.html` stays a file.
+/// A path without a leading `/` is inside the page's language (`en/…` for English).
+enum AliasPath {
+    static func outputPath(_ alias: String, language: SiteSettings.Language) -> String {
+        let absolute = alias.hasPrefix("/")
+        var path = alias.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
+        if !absolute { path = language.pathPrefix + path }
+        if path.hasSuffix(".html") || path.hasSuffix(".htm") { return path }
+        return path.isEmpty ? "index.html" : path + "/index.html"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Everything the renderers read: the pages, their rendered Markdown, the structured data and
+/// the taxonomies built from them.
+struct Site: Sendable {
+    let graph: SiteGraph
+    let catalog: Catalog
+    let taxonomies: Taxonomies
+    let bodies: [RenderedMarkdown?]
+
+    var settings: SiteSettings { graph.settings }
+    var base: BaseURL { graph.settings.baseURL }
+
+    func language(_ code: String) -> SiteSettings.Language { settings.language(code)! }
+
+    /// Regular pages with a date: what feeds, listings of news and the JSON export carry.
+    func posts(_ language: String) -> [Int] {
+        SiteGraph.listingOrder(
+            graph.pages.indices.filter {
+                graph.pages[$0].kind == .page && graph.pages[$0].language == language && graph.pages[$0].date != nil
+            }, graph.pages)
+    }
+
+    /// The pages listed by a home or section page: a section's own pages, or the home page's
+    /// latest posts.
+    func listed(by page: Page) -> [Int] {
+        switch page.kind {
+        case .home: Array(posts(page.language).prefix(settings.paginate))
+        case .section: graph.sectionChildren[SiteGraph.sectionKey(page.language, page.folder)] ?? []
+        case .page: []
+        }
+    }
+
+    /// Every regular page in a section and its subsections, in listing order (for its feeds).
+    func descendants(of page: Page) -> [Int] {
+        if page.kind == .home { return posts(page.language) }
+        let prefix = page.folder + "/"
+        return SiteGraph.listingOrder(
+            graph.pages.indices.filter {
+                let other = graph.pages[$0]
+                return other.kind == .page && other.language == page.language && other.date != nil
+                    && (other.folder == page.folder || other.folder.hasPrefix(prefix))
+            }, graph.pages)
+    }
+
+    /// Listing pages a home or section page is split into (home pages are never split).
+    func pageCount(_ index: Int) -> Int {
+        let page = graph.pages[index]
+        guard page.kind == .section else { return 1 }
+        return Paginator.count(listed(by: page).count, perPage: settings.paginate)
+    }
+
+    func taxonomyPath(_ kind: Taxonomy.Kind, _ language: String) -> String {
+        let lang = self.language(language)
+        return lang.pathPrefix + (lang.taxonomySegments[kind] ?? kind.rawValue) + "/"
+    }
+
+    func termPath(_ term: Taxonomy.Term) -> String { taxonomyPath(term.kind, term.language) + term.slug + "/" }
+
+    /// Where a home or section page's feeds are: `tin-tuc/index.xml`, `tin-tuc/atom.xml`.
+    func feedPaths(_ page: Page) -> (rss: String, atom: String) { (page.url + "index.xml", page.url + "atom.xml") }
+}
+
+/// Splits listings into pages: page 1 at the listing's URL, the others at `…/page/N/`.
+enum Paginator {
+    static func count(_ items: Int, perPage: Int) -> Int { max(1, (items + perPage - 1) / perPage) }
+
+    static func path(_ base: String, number: Int) -> String { number == 1 ? base : "\(base)page/\(number)/" }
+
+    static func slice(_ items: [Int], number: Int, perPage: Int) -> ArraySlice<Int> {
+        let start = (number - 1) * perPage
+        return items[min(start, items.count)..<min(start + perPage, items.count)]
+    }
+}
