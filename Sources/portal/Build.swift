@@ -35,6 +35,9 @@ struct Build: ParsableCommand {
     @Option(help: "Public address to build for, instead of site.yml's baseURL.")
     var baseURL: String?
 
+    @Flag(help: "Treat a UI string missing in one language as an error, not a warning.")
+    var strict = false
+
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
@@ -55,7 +58,8 @@ struct Build: ParsableCommand {
         let options = BuildOptions(
             contentDirectory: content, outputDirectory: output, themeDirectory: theme,
             publication: Publication(now: moment, includeDrafts: drafts, includeFuture: future),
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, baseURL: baseURL.flatMap(BaseURL.init))
+            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, baseURL: baseURL.flatMap(BaseURL.init),
+            strict: strict)
         let warnings = WarningLog()
         do {
             let result = try SiteBuild.run(options, warnings: warnings)

@@ -98,7 +98,8 @@ import Testing
         #expect(try site.read("404.html").contains("Không tìm thấy trang"))
         #expect(try site.read("en/404.html").contains("Page not found"))
         #expect(FileManager.default.fileExists(atPath: "\(site.output)/media/anh.png"))
-        #expect(FileManager.default.fileExists(atPath: "\(site.output)/assets/style.css"))
+        let assets = try FileManager.default.contentsOfDirectory(atPath: "\(site.output)/assets")
+        #expect(assets.contains { $0.hasPrefix("style.") && $0.hasSuffix(".css") && $0 != "style.css" })
     }
 
     @Test func menuMarksTheCurrentPage() throws {
@@ -260,5 +261,36 @@ import Testing
                 $0.location?.file.hasSuffix("Content/notes.txt") == true
                     && $0.message == "this file is not used by the build"
             })
+    }
+}
+
+@Suite struct AssetTests {
+    @Test func stylesheetsCarryAHashAndIntegrity() throws {
+        let site = try TestSite()
+        try site.write("Themes/default/assets/style.css", "body { color: #111; }\n")
+        try site.write("Themes/default/assets/img/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
+        try site.build()
+        let html = try site.read("index.html")
+        let data = Data("body { color: #111; }\n".utf8)
+        let name = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: "\(site.output)/assets").first { $0.hasSuffix(".css") })
+        #expect(name.count == "style.12345678.css".count)
+        #expect(FileManager.default.contents(atPath: "\(site.output)/assets/\(name)") == data)
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/asean/assets/\(name)\" integrity=\"sha384-"))
+        #expect(FileManager.default.fileExists(atPath: "\(site.output)/assets/img/logo.svg"))
+        // A change of bytes is a change of name.
+        try site.write("Themes/default/assets/style.css", "body { color: #000; }\n")
+        try site.build()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: "\(site.output)/assets").first { $0.hasSuffix(".css") }
+                != name)
+    }
+
+    @Test func unknownAssetInATemplateIsAnError() throws {
+        let site = try TestSite()
+        try site.write("Themes/default/partials/footer.mustache", "<script src=\"{{asset.app_js.url}}\"></script>\n")
+        let error = try #require(site.failure())
+        #expect(error.contains("footer.mustache:1:14: error: the template uses the asset `app_js`"))
+        #expect(error.contains("style_css"))
     }
 }

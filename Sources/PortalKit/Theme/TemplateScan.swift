@@ -2,7 +2,7 @@
 /// validated up front: `{{> partial}}`, `{{< parent}}` and `{{i18n.key}}`.
 enum TemplateScan {
     struct Reference {
-        enum Kind { case partial, parent, i18n }
+        enum Kind { case partial, parent, i18n, asset }
         var kind: Kind
         var name: String
         var line: Int
@@ -34,6 +34,10 @@ enum TemplateScan {
                     if tag.hasPrefix("i18n.") {
                         kind = .i18n
                         tag = tag.dropFirst(5)
+                    } else if tag.hasPrefix("asset.") {
+                        // `{{asset.style_css.url}}`: the key is the part before `.url` / `.integrity`.
+                        kind = .asset
+                        tag = tag.dropFirst(6).prefix { $0 != "." }
                     }
                 }
                 guard let kind else { continue }

@@ -14,6 +14,8 @@ public struct Theme: Sendable {
     public var strings: [String: [String: String]]
     /// Files of `assets/`: output path (`assets/style.css`) → disk path.
     public var assets: [(path: String, diskPath: String)]
+    /// Stylesheets and scripts under content-hashed names, with their integrity hashes.
+    var fingerprints: AssetFingerprints
 
     /// Templates every theme must have: one per kind of page.
     public static let requiredLayouts = ["home", "section", "page", "404", "taxonomy", "term", "alias"]
@@ -119,6 +121,7 @@ extension Theme {
                                 reference.name,
                                 SourceLocation(file: source.file, line: reference.line, column: reference.column)))
                     }
+                case .asset: continue  // checked once the assets are hashed
                 case .i18n:
                     for language in settings.languages where strings[language.code]?[reference.name] == nil {
                         errors.append(
@@ -143,10 +146,26 @@ extension Theme {
                 }
             }
         }
+        let sortedAssets = assets.sorted { $0.0 < $1.0 }
+        var fingerprints = AssetFingerprints.empty
+        do throws(ThemeError) { fingerprints = try AssetFingerprints(theme: sortedAssets) } catch {
+            errors.append(error)
+        }
+        for source in sources {
+            for reference in TemplateScan.references(in: source.text) where reference.kind == .asset {
+                if fingerprints.assets[reference.name] == nil {
+                    errors.append(
+                        ThemeError.missingAsset(
+                            reference.name,
+                            SourceLocation(file: source.file, line: reference.line, column: reference.column),
+                            known: fingerprints.assets.keys.sorted()))
+                }
+            }
+        }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return Theme(
             name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
-            strings: strings, assets: assets.sorted { $0.0 < $1.0 })
+            strings: strings, assets: sortedAssets, fingerprints: fingerprints)
     }
 }
 
@@ -162,13 +181,16 @@ public enum ThemeError: PortalError {
     case missingPartial(String, SourceLocation)
     case missingString(String, language: String, SourceLocation)
     case unknownLayout(String, SourceLocation)
+    case missingAsset(String, SourceLocation, known: [String])
 
     public var location: SourceLocation? {
         switch self {
         case .missingTheme(let path), .missingManifest(let path), .unreadable(let path): SourceLocation(file: path)
         case .manifest(let problem): problem.location
         case .duplicateName(_, _, let second): SourceLocation(file: second)
-        case .syntax(let l, _), .missingPartial(_, let l), .missingString(_, _, let l), .unknownLayout(_, let l): l
+        case .syntax(let l, _), .missingPartial(_, let l), .missingString(_, _, let l), .unknownLayout(_, let l),
+            .missingAsset(_, let l, _):
+            l
         case .missingLayout(_, let directory): SourceLocation(file: directory)
         }
     }
@@ -185,6 +207,8 @@ public enum ThemeError: PortalError {
         case .missingPartial(let name, _): "the template uses `\(name)`, which the theme does not have"
         case .missingString(let key, let language, _): "the UI string `\(key)` is missing in `\(language)`"
         case .unknownLayout(let name, _): "`layout: \(name)` names a layout the theme does not have"
+        case .missingAsset(let key, _, _):
+            "the template uses the asset `\(key)`, which the theme's assets/ does not have"
         }
     }
 
@@ -201,6 +225,8 @@ public enum ThemeError: PortalError {
         case .missingString(let key, let language, _):
             "add `\(key): …` to i18n/\(language).yml in the theme or in Content/i18n/"
         case .unknownLayout: "use one of the theme's layouts, or remove `layout:`"
+        case .missingAsset(_, _, let known):
+            "stylesheets and scripts are named by path with `_` for `/` and `.`: \(known.joined(separator: ", "))"
         }
     }
 }
