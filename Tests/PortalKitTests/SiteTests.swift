@@ -294,3 +294,22 @@ import Testing
         #expect(error.contains("style_css"))
     }
 }
+
+@Suite struct TemplateOverrideTests {
+    @Test func aSiteReplacesOneTemplateOfTheTheme() throws {
+        let site = try TestSite()
+        try site.write("Content/partials/footer.mustache", "<footer><p>Sở Ngoại vụ thành phố Đà Nẵng</p></footer>\n")
+        try site.build()
+        let html = try site.read("index.html")
+        #expect(html.contains("<footer><p>Sở Ngoại vụ thành phố Đà Nẵng</p></footer>"))
+        #expect(html.contains("<h1>Trang chủ</h1>"))  // the rest is the theme's
+    }
+
+    @Test func overridesAreValidatedLikeTheTheme() throws {
+        let site = try TestSite()
+        try site.write("Content/layouts/page.mustache", "{{#page.title}}\n")
+        let error = try #require(site.failure())
+        #expect(error.contains("Content/layouts/page.mustache:"))
+        #expect(error.contains("the template cannot be parsed"))
+    }
+}

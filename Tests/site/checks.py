@@ -47,6 +47,7 @@ __all__ = [
     "parse_site",
     "page_url",
     "resolve_internal",
+    "on_base",
     "is_redirect",
     "refresh_target",
     "broken_links",
@@ -510,7 +511,7 @@ def h1_problems(out: Path | str, pages: Mapping[Path, Page]) -> list[str]:
             if not is_redirect(page) and page.h1_count != 1]
 
 
-def _on_base(url: str, base_url: str) -> bool:
+def on_base(url: str, base_url: str) -> bool:
     """Whether `url` is absolute, with the base URL's scheme and host, under its path."""
     parts = urlsplit(url)
     base = urlsplit(base_url)
@@ -531,7 +532,7 @@ def canonical_problems(out: Path | str, base_url: str,
         where = path.relative_to(out).as_posix()
         if len(page.canonicals) != 1:
             problems.append(f"{where}: {len(page.canonicals)} canonical links")
-        elif not _on_base(page.canonical, base_url):
+        elif not on_base(page.canonical, base_url):
             problems.append(f"{where}: canonical {page.canonical!r} "
                             f"is not an absolute URL under {base_url}")
     return problems
@@ -560,7 +561,7 @@ def redirect_problems(out: Path | str, base_url: str,
         delay, url = parsed
         if delay != 0:
             problems.append(f"{where}: refresh after {delay:g} s, expected 0")
-        if not _on_base(url, base_url):
+        if not on_base(url, base_url):
             problems.append(f"{where}: refresh URL {url!r} is not an absolute URL under {base_url}")
             continue
         try:

@@ -3,8 +3,9 @@ import Foundation
 /// Walks `Content/`: finds the language folders' Markdown, the media, and anything that
 /// does not belong there. File names are NFC-normalised here, at the door.
 public struct ContentLoader: Sendable {
-    /// Folders under `Content/` that are not languages.
-    public static let reservedFolders = ["media", "i18n"]
+    /// Folders under `Content/` that are not languages: media (copied), and the site's own
+    /// UI strings and templates, laid over the theme's.
+    public static let reservedFolders = ["media", "i18n", "layouts", "partials"]
 
     public var contentDirectory: String
     public var displayRoot: String
@@ -58,8 +59,8 @@ public struct ContentLoader: Sendable {
                 }
             } else if name == "media" {
                 media += walk(disk, relative: "").map { ("media/\($0.relative)", $0.disk) }
-            } else if name == "i18n" {
-                continue  // read by the theme's i18n tables
+            } else if Self.reservedFolders.contains(name) {
+                continue  // i18n, layouts and partials: read with the theme
             } else {
                 errors.append(
                     ContentError.unknownFolder(
@@ -129,7 +130,7 @@ public enum ContentError: PortalError {
     public var message: String {
         switch self {
         case .unknownFolder(_, let languages):
-            "this folder is neither a language of the site (\(languages.joined(separator: ", "))) nor media"
+            "this folder is neither a language of the site (\(languages.joined(separator: ", "))) nor one of \(ContentLoader.reservedFolders.joined(separator: ", "))"
         case .notUTF8(_, let offset): "the file is not UTF-8 text (invalid byte at offset \(offset))"
         case .unreadable: "the file cannot be read"
         }

@@ -96,7 +96,7 @@ extension SiteSettings {
         var languages: [Language] = []
         for entry in try languagesNode.entries("languages") {
             guard entry.key.range(of: #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"#, options: .regularExpression) != nil,
-                entry.key != "media", entry.key != "i18n"
+                !ContentLoader.reservedFolders.contains(entry.key)
             else {
                 throw ShapeProblem(
                     location: entry.keyNode.location, message: "`\(entry.key)` is not a language code",

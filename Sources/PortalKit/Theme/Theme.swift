@@ -65,31 +65,41 @@ extension Theme {
         var templates: [String: MustacheTemplate] = [:]
         var sources: [(name: String, file: String, text: String)] = []
         var layouts = Set<String>()
-        for folder in ["layouts", "partials"] {
-            let path = "\(directory)/\(folder)"
-            for file in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted() where file.hasSuffix(".mustache") {
-                let templateName = String(file.dropLast(".mustache".count))
-                let filePath = "\(path)/\(file)"
-                guard let data = fm.contents(atPath: filePath), let text = try? TextInput.decode(data) else {
-                    errors.append(ThemeError.unreadable(filePath))
-                    continue
-                }
-                if let existing = sources.first(where: { $0.name == templateName }) {
-                    errors.append(ThemeError.duplicateName(templateName, first: existing.file, second: filePath))
-                    continue
-                }
-                do {
-                    templates[templateName] = try MustacheTemplate(string: text)
-                    sources.append((templateName, filePath, text))
-                    if folder == "layouts" { layouts.insert(templateName) }
-                } catch let error as MustacheTemplate.ParserError {
-                    errors.append(
-                        ThemeError.syntax(
-                            SourceLocation(
-                                file: filePath, line: error.context.lineNumber, column: error.context.columnNumber),
-                            "\(error.error)"))
-                } catch {
-                    errors.append(ThemeError.syntax(SourceLocation(file: filePath), "\(error)"))
+        // The theme's templates, then the site's own `Content/layouts/` and `Content/partials/`,
+        // which replace the theme's templates of the same name.
+        let origins = [(directory, false), (contentDirectory, true)]
+        for (root, isOverride) in origins {
+            for folder in ["layouts", "partials"] {
+                let path = "\(root)/\(folder)"
+                for file in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted() where file.hasSuffix(".mustache") {
+                    let templateName = String(file.dropLast(".mustache".count))
+                    let filePath = "\(path)/\(file)"
+                    guard let data = fm.contents(atPath: filePath), let text = try? TextInput.decode(data) else {
+                        errors.append(ThemeError.unreadable(filePath))
+                        continue
+                    }
+                    if let existing = sources.firstIndex(where: { $0.name == templateName }) {
+                        // Within one folder set a name is defined once; a site override replaces.
+                        guard isOverride, !sources[existing].file.hasPrefix(contentDirectory) else {
+                            errors.append(
+                                ThemeError.duplicateName(templateName, first: sources[existing].file, second: filePath))
+                            continue
+                        }
+                        sources.remove(at: existing)
+                    }
+                    do {
+                        templates[templateName] = try MustacheTemplate(string: text)
+                        sources.append((templateName, filePath, text))
+                        if folder == "layouts" { layouts.insert(templateName) }
+                    } catch let error as MustacheTemplate.ParserError {
+                        errors.append(
+                            ThemeError.syntax(
+                                SourceLocation(
+                                    file: filePath, line: error.context.lineNumber, column: error.context.columnNumber),
+                                "\(error.error)"))
+                    } catch {
+                        errors.append(ThemeError.syntax(SourceLocation(file: filePath), "\(error)"))
+                    }
                 }
             }
         }
