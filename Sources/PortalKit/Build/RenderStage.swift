@@ -24,12 +24,19 @@ struct RenderStage {
         let theme = self.theme
         let site = self.site
         let renderJobs = RenderJob.all(site)
+        // Layouts the data calls for (the plan's, say) must exist: a missing one would render "".
+        for layout in Set(renderJobs.map(\.layout)).sorted() where !theme.hasLayout(layout) {
+            errors.append(ThemeError.missingLayout(layout, directory: "\(theme.directory)/layouts"))
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
         var files = ParallelMap.map(renderJobs, jobs: jobs) { job -> OutputFile in
             let (layout, values) = context.render(job)
             return OutputFile(path: job.outputPath(site), body: .text(theme.render(values, layout: layout)))
         }
         var owners = renderJobs.map { $0.owner(site) }
-        let generated = Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
+        let generated =
+            Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
+            + ICalendar(site: site).files()
         files += generated
         owners += generated.map(\.path)
         files += theme.fingerprints.files
@@ -82,6 +89,20 @@ struct RenderStage {
 }
 
 extension RenderJob {
+    /// The layout every theme needs for this kind of page (characteristic and agency pages fall
+    /// back to `term`).
+    var layout: String {
+        switch self {
+        case .page: "page"
+        case .taxonomy: "taxonomy"
+        case .term: "term"
+        case .alias: "alias"
+        case .notFound: "404"
+        case .plan: "plan"
+        case .task: "task"
+        }
+    }
+
     func outputPath(_ site: Site) -> String {
         switch self {
         case .page(let index, let number): Paginator.path(site.graph.pages[index].url, number: number) + "index.html"
@@ -91,6 +112,8 @@ extension RenderJob {
                 + "index.html"
         case .alias(let path, _): path
         case .notFound(let language): PageContext.notFoundPath(site.language(language))
+        case .plan(let language): site.planPath(language) + "index.html"
+        case .task(let id, let language): site.taskPath(id, language) + "index.html"
         }
     }
 
@@ -103,6 +126,8 @@ extension RenderJob {
         case .term(let kind, let language, let key, _): "the \(kind.rawValue) term `\(key)` of `\(language)`"
         case .alias(_, let target): "an alias of \(site.graph.pages[target].displayPath)"
         case .notFound(let language): "the 404 page of `\(language)`"
+        case .plan(let language): "the action plan's page of `\(language)`"
+        case .task(let id, let language): "the page of task `\(id)` of `\(language)`"
         }
     }
 }

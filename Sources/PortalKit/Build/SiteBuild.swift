@@ -76,7 +76,8 @@ public enum SiteBuild {
         clock.lap("markdown")
 
         let site = Site(
-            graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies)
+            graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
+            now: options.publication.now)
         let files = try RenderStage(site: site, theme: theme, media: loaded.media).run(jobs: options.jobs)
         clock.lap("templates")
 

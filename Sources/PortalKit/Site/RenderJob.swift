@@ -9,6 +9,9 @@ enum RenderJob: Sendable {
     /// A former URL (front matter `aliases`) redirecting to a page.
     case alias(path: String, target: Int)
     case notFound(language: String)
+    /// The action plan's overview, and one page per task.
+    case plan(language: String)
+    case task(String, language: String)
 
     /// Every file to render, in a stable order.
     static func all(_ site: Site) -> [RenderJob] {
@@ -27,6 +30,10 @@ enum RenderJob: Sendable {
                 }
             }
             jobs.append(.notFound(language: language))
+            if let plan = site.catalog.plan {
+                jobs.append(.plan(language: language))
+                jobs += plan.tasks.map { .task($0.id, language: language) }
+            }
         }
         for (index, page) in site.graph.pages.enumerated() {
             for alias in page.frontMatter.aliases {

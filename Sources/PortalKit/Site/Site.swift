@@ -7,11 +7,16 @@ struct Site: Sendable {
     let catalog: Catalog
     let taxonomies: Taxonomies
     let bodies: [RenderedMarkdown?]
+    /// The moment the site is built for (`--now`).
+    let now: Date
 
     var settings: SiteSettings { graph.settings }
     var base: BaseURL { graph.settings.baseURL }
 
     func language(_ code: String) -> SiteSettings.Language { settings.language(code)! }
+
+    /// Midnight of `now`'s day in Viet Nam.
+    var startOfToday: Date { VietnamTime.calendar.startOfDay(for: now) }
 
     /// Regular pages with a date: what feeds, listings of news and the JSON export carry.
     func posts(_ language: String) -> [Int] {

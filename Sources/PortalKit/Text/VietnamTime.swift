@@ -91,6 +91,14 @@ public enum DateText {
         return "\(p.day) \(englishMonths[p.month - 1]) \(p.year)"
     }
 
+    /// A day of every year: "ngày 01 tháng 12" / "1 December".
+    public static func dayOfYear(day: Int, month: Int, language: String) -> String {
+        if language == "vi" {
+            return "ngày \(day < 10 ? "0\(day)" : "\(day)") tháng \(month <= 2 ? "0\(month)" : "\(month)")"
+        }
+        return "\(day) \(englishMonths[month - 1])"
+    }
+
     /// Lists: "28/7/2025" in Vietnamese, "28 Jul 2025" in English.
     public static func short(_ date: Date, language: String) -> String {
         let p = VietnamTime.parts(date)

@@ -25,9 +25,14 @@ struct PageContext {
         switch job {
         case .page(let index, let number): return page(index, number: number)
         case .taxonomy(let kind, let language): return ("taxonomy", taxonomy(kind, language))
-        case .term(let kind, let language, let key, let number): return ("term", term(kind, language, key, number))
+        case .term(let kind, let language, let key, let number):
+            // Characteristics and agencies have layouts of their own when the theme has them.
+            let special = kind == .pillars ? "characteristic" : kind == .agencies ? "agency" : "term"
+            return (theme.hasLayout(special) ? special : "term", term(kind, language, key, number))
         case .alias(let path, let target): return ("alias", alias(path, target))
         case .notFound(let language): return ("404", notFound(language))
+        case .plan(let language): return ("plan", planOverview(language))
+        case .task(let id, let language): return ("task", task(id, language))
         }
     }
 
@@ -177,10 +182,10 @@ struct PageContext {
         context["page"] = page
         var termFields: [String: Any] = ["name": term.name, "key": term.key, "count": term.pages.count]
         if kind == .agencies, let agency = site.catalog.agencies?[key] {
-            termFields["agency"] = agencyFields(agency, language: language)
+            termFields["agency"] = agencyFields(agency, language: language).merging(agencyTasks(key, language)) { $1 }
         }
         if kind == .pillars, let pillar = site.catalog.plan?.pillar(key) {
-            termFields["pillar"] = ["id": pillar.id, "number": pillar.number, "summary": pillar.summary(language)]
+            termFields["pillar"] = characteristicFields(pillar, language)
         }
         context["term"] = termFields
         context["listing"] = listing(Paginator.slice(term.pages, number: number, perPage: settings.paginate))
@@ -236,11 +241,11 @@ struct PageContext {
 
     // MARK: Shared parts
 
-    private func generatedPage(title: String, kind: String, url: String) -> [String: Any] {
+    func generatedPage(title: String, kind: String, url: String) -> [String: Any] {
         ["title": title, "kind": kind, "url": base.sitePath(url), "permalink": base.absolute(url)]
     }
 
-    private func common(language code: String, url: String, currentURL: String?, versions: [(String, String)])
+    func common(language code: String, url: String, currentURL: String?, versions: [(String, String)])
         -> [String: Any]
     {
         let language = site.language(code)
@@ -265,7 +270,7 @@ struct PageContext {
             "feeds": feedLinks(rss: homeFeeds.0, atom: homeFeeds.1, title: nil, language: code),
             "assetsPath": base.sitePath("assets/"),
             "asset": assets,
-        ]
+        ].merging(planSummary(code)) { $1 }
     }
 
     private func feedLinks(rss: String, atom: String, title: String?, language: String) -> [String: Any] {
@@ -285,7 +290,7 @@ struct PageContext {
 
     /// One link per other language: to the same page in that language when there is one,
     /// else to that language's home page.
-    private func languageSwitch(from code: String, versions: [(language: String, url: String)]) -> [[String: Any]] {
+    func languageSwitch(from code: String, versions: [(language: String, url: String)]) -> [[String: Any]] {
         settings.languages.filter { $0.code != code }.map { other in
             let target = versions.first { $0.language == other.code }
             return [
@@ -307,7 +312,7 @@ struct PageContext {
         return og
     }
 
-    private func openGraph(title: String, language: String, url: String, versions: [(String, String)]) -> [String: Any]
+    func openGraph(title: String, language: String, url: String, versions: [(String, String)]) -> [String: Any]
     {
         let lang = site.language(language)
         return [
