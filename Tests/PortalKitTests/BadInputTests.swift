@@ -25,7 +25,8 @@ import Testing
         Case(
             fixture: "unknown-language-folder",
             expected: [
-                "Content/fr: error: this folder is neither a language of the site (vi, en) nor one of media, i18n, layouts, partials", "site.yml",
+                "Content/fr: error: this folder is neither a language of the site (vi, en) nor one of media, i18n, layouts, partials",
+                "site.yml",
             ]),
         Case(
             fixture: "not-utf8",

@@ -8,9 +8,12 @@ import Testing
     static let content = TestSite.repository.appendingPathComponent("Content").path
 
     func build(now: String) throws -> (output: String, catalog: Catalog) {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("portal-content-\(UUID().uuidString)").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "portal-content-\(UUID().uuidString)"
+        ).path
         let options = BuildOptions(
-            contentDirectory: Self.content, outputDirectory: output, publication: Publication(now: VietnamTime.parse(now)!))
+            contentDirectory: Self.content, outputDirectory: output,
+            publication: Publication(now: VietnamTime.parse(now)!))
         let warnings = WarningLog()
         try SiteBuild.run(options, warnings: warnings)
         #expect(warnings.all.isEmpty, "\(warnings.all.map(\.description).joined(separator: "\n"))")
@@ -58,7 +61,10 @@ import Testing
         #expect(information.contains("Nay là: <a href=\"/asean/co-quan/so-khoa-hoc-va-cong-nghe/\">"))
     }
 
-    @Test(arguments: [("2026-11-28", "2026-12-01", "ngày 01 tháng 12 năm 2026"), ("2026-12-02", "2026-12-15", "ngày 15 tháng 12 năm 2026")])
+    @Test(arguments: [
+        ("2026-11-28", "2026-12-01", "ngày 01 tháng 12 năm 2026"),
+        ("2026-12-02", "2026-12-15", "ngày 15 tháng 12 năm 2026"),
+    ])
     func nextDeadlineOnTheOverview(now: String, date: String, text: String) throws {
         let (output, _) = try build(now: now)
         let overview = try read(output, "ke-hoach/index.html")
@@ -69,7 +75,8 @@ import Testing
         let (output, _) = try build(now: "2026-11-28")
         for language in ["", "en/"] {
             let data = try #require(FileManager.default.contents(atPath: "\(output)/\(language)posts.json"))
-            let posts = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["posts"] as? [[String: Any]])
+            let posts = try #require(
+                (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["posts"] as? [[String: Any]])
             #expect(posts.count >= 10)
             for post in posts { #expect((post["translations"] as? [Any])?.count == 1, "\(post["url"] ?? "")") }
         }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct FrontMatterTests {
     func parse(_ text: String, warnings: WarningLog = WarningLog()) throws(FrontMatterError) -> ParsedSource {
         let source = SourceFile(
-            language: "vi", relativePath: "tin-tuc/bai.md", displayPath: "Content/vi/tin-tuc/bai.md", text: text)
+            language: "vi", relativePath: "tin-tuc/bai.md", displayPath: "Content/vi/tin-tuc/bai.md", text: text,
+            diskPath: "")
         return try FrontMatterParser.parse(source, warnings: warnings)
     }
 

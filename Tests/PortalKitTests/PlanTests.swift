@@ -9,7 +9,8 @@ import Testing
         let site = try TestSite(fixture: "catalog")
         try site.write(
             "Content/vi/tin-tuc/2024-05-01-an-sinh.md",
-            "---\ntitle: An sinh xã hội\ndate: 2024-05-01\ntasks: [2-1]\npillar: inclusive\nagency: so-lao-dong-thuong-binh-va-xa-hoi\n---\n")
+            "---\ntitle: An sinh xã hội\ndate: 2024-05-01\ntasks: [2-1]\npillar: inclusive\nagency: so-lao-dong-thuong-binh-va-xa-hoi\n---\n"
+        )
         try site.build(now: VietnamTime.parse(now)!)
         return site
     }
@@ -20,13 +21,18 @@ import Testing
         #expect(task.contains("<h1>Nhiệm vụ 1-1: Tổ chức bộ máy</h1>"))
         #expect(task.contains("<dd><a href=\"/asean/co-quan/so-noi-vu/\">Sở Nội vụ</a></dd>"))
         #expect(task.contains("<li><a href=\"/asean/co-quan/cac-so-ban-nganh/\">Các sở, ban, ngành</a></li>"))
-        #expect(task.contains("24/2014/NĐ-CP (<time datetime=\"2014-04-04T00:00:00+07:00\">ngày 04 tháng 4 năm 2014</time>)"))
+        #expect(
+            task.contains(
+                "24/2014/NĐ-CP (<time datetime=\"2014-04-04T00:00:00+07:00\">ngày 04 tháng 4 năm 2014</time>)"))
         let english = try site.read("en/plan/task-1-1/index.html")
         #expect(english.contains("<h1>Task 1-1: Organisation</h1>"))
         #expect(english.contains("hreflang=\"vi\" href=\"https://example.gov.vn/asean/ke-hoach/nhiem-vu-1-1/\""))
         // A task led by a merged department shows who holds it now, and lists its posts.
         let merged = try site.read("ke-hoach/nhiem-vu-2-1/index.html")
-        #expect(merged.contains("<a href=\"/asean/co-quan/so-lao-dong-thuong-binh-va-xa-hoi/\">Sở Lao động – Thương binh và Xã hội</a> (nay do <a href=\"/asean/co-quan/so-noi-vu/\">Sở Nội vụ</a>)"))
+        #expect(
+            merged.contains(
+                "<a href=\"/asean/co-quan/so-lao-dong-thuong-binh-va-xa-hoi/\">Sở Lao động – Thương binh và Xã hội</a> (nay do <a href=\"/asean/co-quan/so-noi-vu/\">Sở Nội vụ</a>)"
+            ))
         #expect(merged.contains("<a href=\"/asean/tin-tuc/an-sinh/\">An sinh xã hội</a>"))
     }
 
@@ -36,7 +42,10 @@ import Testing
         #expect(homeAffairs.contains("Nhiệm vụ chủ trì"))
         #expect(homeAffairs.contains("<a href=\"/asean/ke-hoach/nhiem-vu-1-1/\">Nhiệm vụ 1-1: Tổ chức bộ máy</a>"))
         #expect(homeAffairs.contains("Nhiệm vụ tiếp nhận từ cơ quan đã hợp nhất"))
-        #expect(homeAffairs.contains("<a href=\"/asean/ke-hoach/nhiem-vu-2-1/\">Nhiệm vụ 2-1: An sinh</a> (từ <a href=\"/asean/co-quan/so-lao-dong-thuong-binh-va-xa-hoi/\">"))
+        #expect(
+            homeAffairs.contains(
+                "<a href=\"/asean/ke-hoach/nhiem-vu-2-1/\">Nhiệm vụ 2-1: An sinh</a> (từ <a href=\"/asean/co-quan/so-lao-dong-thuong-binh-va-xa-hoi/\">"
+            ))
         let group = try site.read("co-quan/cac-so-ban-nganh/index.html")
         #expect(group.contains("Nhiệm vụ phối hợp"))
         #expect(group.contains("/asean/ke-hoach/nhiem-vu-2-1/"))
@@ -57,8 +66,14 @@ import Testing
     @Test func overviewCountsTasksAndComputesTheNextDeadline() throws {
         let site = try builtSite(now: "2026-11-28")
         let overview = try site.read("ke-hoach/index.html")
-        #expect(overview.contains("<a href=\"/asean/dac-trung/people/\">Cộng đồng gắn kết và mang lại lợi ích cho người dân</a>: 1 nhiệm vụ"))
-        #expect(overview.contains("<time datetime=\"2026-12-01T00:00:00+07:00\">ngày 01 tháng 12 năm 2026</time></strong>: Các sở báo cáo (3 ngày nữa)"))
+        #expect(
+            overview.contains(
+                "<a href=\"/asean/dac-trung/people/\">Cộng đồng gắn kết và mang lại lợi ích cho người dân</a>: 1 nhiệm vụ"
+            ))
+        #expect(
+            overview.contains(
+                "<time datetime=\"2026-12-01T00:00:00+07:00\">ngày 01 tháng 12 năm 2026</time></strong>: Các sở báo cáo (3 ngày nữa)"
+            ))
         #expect(overview.contains("<a href=\"/asean/ke-hoach/lich-bao-cao.ics\">"))
     }
 
@@ -68,7 +83,9 @@ import Testing
             ActionPlan.Deadline(id: "city", month: 12, day: 15, title: Localized(["en": "c"]), from: [], to: "x"),
         ]
         func next(_ now: String) -> String? {
-            ReportingCalendar.next(deadlines, after: VietnamTime.parse(now)!).map { "\($0.deadline.id) \(VietnamTime.iso8601($0.date).prefix(10))" }
+            ReportingCalendar.next(deadlines, after: VietnamTime.parse(now)!).map {
+                "\($0.deadline.id) \(VietnamTime.iso8601($0.date).prefix(10))"
+            }
         }
         #expect(next("2026-11-28") == "agencies 2026-12-01")
         #expect(next("2026-12-01T23:59") == "agencies 2026-12-01")

@@ -8,6 +8,14 @@ struct MarkdownStage {
     let jobs: Int
 
     func run(warnings: WarningLog) throws(BuildFailure) -> [RenderedMarkdown?] {
+        let (bodies, errors) = render(warnings: warnings)
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return bodies
+    }
+
+    /// Renders every page, returning the errors instead of stopping at them (`portal check`
+    /// reports them all).
+    func render(warnings: WarningLog) -> (bodies: [RenderedMarkdown?], errors: [any PortalError]) {
         let resolver = LinkResolver(graph: graph, mediaFiles: Set(media.map(\.path)))
         let allowRawHTML = graph.settings.allowRawHTML
         let graph = self.graph
@@ -30,7 +38,6 @@ struct MarkdownStage {
             outcome.warnings.forEach(warnings.add)
             fragments += outcome.fragments
         }
-        if !errors.isEmpty { throw BuildFailure(errors) }
 
         let bodies = results.map(\.0)
         for reference in fragments {
@@ -45,6 +52,6 @@ struct MarkdownStage {
                 help: suggestion.map { "did you mean `#\($0)`?" }
                     ?? "heading ids are the heading text folded like slugs")
         }
-        return bodies
+        return (bodies, errors)
     }
 }

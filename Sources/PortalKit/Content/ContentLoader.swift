@@ -78,7 +78,7 @@ public struct ContentLoader: Sendable {
                 return .success(
                     SourceFile(
                         language: file.language, relativePath: file.relativePath, displayPath: file.displayPath,
-                        text: text))
+                        text: text, diskPath: file.diskPath))
             } catch {
                 switch error {
                 case .notUTF8(let offset, let line):

@@ -4,8 +4,15 @@ import Foundation
 public struct FrontMatter: Sendable {
     public static let knownKeys = [
         "title", "date", "summary", "slug", "translationKey", "tags", "agency", "pillar", "tasks", "image",
-        "imageAlt", "draft", "publishDate", "expiryDate", "aliases", "weight", "layout",
+        "imageAlt", "draft", "publishDate", "expiryDate", "aliases", "weight", "layout", "translatedFrom",
     ]
+
+    /// What a translation was made from (`portal translate` writes it): the source's language
+    /// and a digest of its title and body at that time.
+    public struct TranslationRecord: Sendable, Hashable {
+        public var language: String
+        public var digest: String
+    }
 
     public var title: String = ""
     public var date: Date?
@@ -24,6 +31,7 @@ public struct FrontMatter: Sendable {
     public var aliases: [String] = []
     public var weight = 0
     public var layout: String?
+    public var translatedFrom: TranslationRecord?
     /// Where each key's value stands, for later errors (an unknown agency id, say).
     public var locations: [String: SourceLocation] = [:]
 }
@@ -101,6 +109,13 @@ public enum FrontMatterParser {
                 case "aliases": matter.aliases = try value.stringList("aliases")
                 case "weight": matter.weight = try value.int("weight")
                 case "layout": matter.layout = try value.nonEmptyString("layout")
+                case "translatedFrom":
+                    let fields = try value.fields(
+                        "translatedFrom", known: ["language", "digest"], required: ["language", "digest"])
+                    matter.translatedFrom = FrontMatter.TranslationRecord(
+                        language: try fields["language"]!.nonEmptyString("translatedFrom.language"),
+                        digest: try fields["digest"]!.nonEmptyString("translatedFrom.digest"))
+                    matter.locations["translatedFrom.digest"] = fields["digest"]!.location
                 default:
                     let suggestion = Suggestion.closest(to: entry.key, among: FrontMatter.knownKeys)
                     warnings.warn(
@@ -155,5 +170,18 @@ public enum FrontMatterError: PortalError {
         case .missingTitle: "add `title: …` to the front matter"
         case .shape(let problem): problem.help
         }
+    }
+}
+
+extension ParsedSource {
+    /// Pages sharing this value are translations of each other: the `translationKey`, else the
+    /// path inside the language folder (`index.md` counting as `_index.md`).
+    public var translationGroup: String {
+        if let key = frontMatter.translationKey { return "key:\(key)" }
+        let path = source.relativePath
+        let name = (path as NSString).lastPathComponent
+        guard name == "_index.md" || name == "index.md" else { return "path:\(path)" }
+        let folder = (path as NSString).deletingLastPathComponent
+        return "path:" + (folder.isEmpty ? "_index.md" : "\(folder)/_index.md")
     }
 }

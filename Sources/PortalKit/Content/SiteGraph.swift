@@ -167,7 +167,7 @@ public struct SiteGraph: Sendable {
         return Page(
             kind: kind, language: source.language, source: parsed, title: matter.title, url: url,
             contentPath: isIndex ? "\(source.language)/\(keyPath)" : source.contentPath, folder: folder,
-            translationKey: matter.translationKey.map { "key:\($0)" } ?? "path:\(keyPath)",
+            translationKey: parsed.translationGroup,
             date: matter.date ?? matter.publishDate, weight: matter.weight)
     }
 }

@@ -10,6 +10,8 @@ public struct SourceFile: Sendable {
     public var displayPath: String
     /// NFC text with LF line ends and no byte-order mark.
     public var text: String
+    /// The file on disk, with its name's bytes as they are there (maybe NFD).
+    public var diskPath: String
 
     /// `vi/tin-tuc/bai.md`: how Markdown links name it.
     public var contentPath: String { "\(language)/\(relativePath)" }

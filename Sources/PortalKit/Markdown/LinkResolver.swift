@@ -28,6 +28,12 @@ struct LinkResolver: Sendable {
     func resolve(_ link: MarkdownLink, from page: Page, into outcome: inout Outcome) -> String {
         let destination = link.destination
         let location = SourceLocation(file: page.displayPath, line: link.line, column: link.column)
+        if link.isImage, link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
+            outcome.warnings.append(
+                Diagnostic(
+                    severity: .warning, location: location, message: "the image `\(destination)` has no alt text",
+                    help: "describe the image for people who cannot see it: ![mô tả ảnh](\(destination))"))
+        }
         if destination.isEmpty { return destination }
         if let scheme = Self.scheme(of: destination) {
             if Self.safeSchemes.contains(scheme.lowercased()) { return destination }

@@ -7,6 +7,8 @@ public struct MarkdownLink: Sendable {
     public var isImage: Bool
     public var line: Int
     public var column: Int
+    /// For images: the text alternative (`![this](…)`).
+    public var altText: String = ""
 }
 
 /// A heading of the body, with the id it was given.
@@ -83,7 +85,8 @@ public enum MarkdownRenderer {
             let line = Int(cmark_node_get_start_line(node))
             let link = MarkdownLink(
                 destination: url, isImage: isImage, line: line + firstLine - 1,
-                column: characterColumn(byteColumn: Int(cmark_node_get_start_column(node)), line: line, in: lines))
+                column: characterColumn(byteColumn: Int(cmark_node_get_start_column(node)), line: line, in: lines),
+                altText: isImage ? plainText(node) : "")
             let rewritten = rewrite(link)
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }

@@ -17,7 +17,8 @@ struct ICalendar {
         // DTSTAMP must be there; the decision's date keeps the file the same on every build.
         let stamp = Self.utc(plan.date)
         var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//portal//\(host)//\(language.uppercased())", "CALSCALE:GREGORIAN",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//portal//\(host)//\(language.uppercased())",
+            "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:\(Self.escape(plan.title(language)))", "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
         ]
         for deadline in plan.reporting {

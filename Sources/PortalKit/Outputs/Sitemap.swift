@@ -46,12 +46,16 @@ struct Sitemap {
         if let plan = site.catalog.plan {
             let languages = site.settings.languages.map(\.code)
             for language in languages {
-                entries.append(Entry(url: site.planPath(language), lastmod: nil, versions: languages.map { ($0, site.planPath($0)) }))
+                entries.append(
+                    Entry(
+                        url: site.planPath(language), lastmod: nil, versions: languages.map { ($0, site.planPath($0)) })
+                )
                 for task in plan.tasks {
                     let posts = site.posts(task: task.id, language: language)
                     entries.append(
                         Entry(
-                            url: site.taskPath(task.id, language), lastmod: posts.compactMap { graph.pages[$0].date }.max(),
+                            url: site.taskPath(task.id, language),
+                            lastmod: posts.compactMap { graph.pages[$0].date }.max(),
                             versions: languages.map { ($0, site.taskPath(task.id, $0)) }))
                 }
             }

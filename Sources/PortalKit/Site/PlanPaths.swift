@@ -28,12 +28,15 @@ extension Site {
 /// The yearly reporting deadlines of section V, as dates.
 enum ReportingCalendar {
     /// The next day on or after `now` (in Viet Nam) on which a deadline falls, with the deadline.
-    static func next(_ deadlines: [ActionPlan.Deadline], after now: Date) -> (deadline: ActionPlan.Deadline, date: Date)? {
+    static func next(_ deadlines: [ActionPlan.Deadline], after now: Date) -> (
+        deadline: ActionPlan.Deadline, date: Date
+    )? {
         let today = VietnamTime.parts(now)
         return deadlines.compactMap { deadline -> (ActionPlan.Deadline, Date)? in
             let thisYear = (deadline.month, deadline.day) >= (today.month, today.day)
             let year = thisYear ? today.year : today.year + 1
-            guard let date = VietnamTime.parse(String(format: "%04d-%02d-%02d", year, deadline.month, deadline.day)) else { return nil }
+            guard let date = VietnamTime.parse(String(format: "%04d-%02d-%02d", year, deadline.month, deadline.day))
+            else { return nil }
             return (deadline, date)
         }.min { ($0.1, $0.0.id) < ($1.1, $1.0.id) }
     }

@@ -312,8 +312,7 @@ struct PageContext {
         return og
     }
 
-    func openGraph(title: String, language: String, url: String, versions: [(String, String)]) -> [String: Any]
-    {
+    func openGraph(title: String, language: String, url: String, versions: [(String, String)]) -> [String: Any] {
         let lang = site.language(language)
         return [
             "type": "website", "title": title, "url": base.absolute(url), "siteName": lang.title,

@@ -28,7 +28,8 @@ extension PageContext {
         ]
         if let current = agencies?.current(id), current.id != id {
             fields["now"] = [
-                "id": current.id, "name": current.name(language), "url": base.sitePath(site.agencyPath(current.id, language)),
+                "id": current.id, "name": current.name(language),
+                "url": base.sitePath(site.agencyPath(current.id, language)),
             ]
             if let change = agency.change { fields["change"] = change(language) }
         }
@@ -68,7 +69,8 @@ extension PageContext {
             [
                 "id": deadline.id, "title": deadline.title(language),
                 "day": DateText.dayOfYear(day: deadline.day, month: deadline.month, language: language),
-                "from": deadline.from.map { agencyReference($0, language) }, "to": agencyReference(deadline.to, language),
+                "from": deadline.from.map { agencyReference($0, language) },
+                "to": agencyReference(deadline.to, language),
             ]
         }
         var fields: [String: Any] = [
@@ -103,20 +105,27 @@ extension PageContext {
         context["og"] = og
         context["page"] = generatedPage(title: title, kind: "task", url: url)
         let posts = site.posts(task: id, language: language)
-        context["task"] = [
-            "id": task.id, "title": title, "summary": task.summary(language),
-            "pillar": [
-                "number": pillar.number, "name": pillar.name(language), "url": base.sitePath(site.pillarPath(pillar.id, language)),
-            ],
-            "items": pillar.items.filter { task.items.contains($0.letter) }.map { ["letter": $0.letter, "title": $0.title(language)] },
-            "lead": agencyReference(task.lead, language),
-            "coordinators": task.coordinators.map { agencyReference($0, language) },
-            "hasCoordinators": !task.coordinators.isEmpty,
-            "documents": task.documents.map { document -> [String: Any] in
-                ["number": document.number, "date": dateFields(document.date, language: language), "title": document.title(language)]
-            },
-            "hasDocuments": !task.documents.isEmpty,
-        ] as [String: Any]
+        context["task"] =
+            [
+                "id": task.id, "title": title, "summary": task.summary(language),
+                "pillar": [
+                    "number": pillar.number, "name": pillar.name(language),
+                    "url": base.sitePath(site.pillarPath(pillar.id, language)),
+                ],
+                "items": pillar.items.filter { task.items.contains($0.letter) }.map {
+                    ["letter": $0.letter, "title": $0.title(language)]
+                },
+                "lead": agencyReference(task.lead, language),
+                "coordinators": task.coordinators.map { agencyReference($0, language) },
+                "hasCoordinators": !task.coordinators.isEmpty,
+                "documents": task.documents.map { document -> [String: Any] in
+                    [
+                        "number": document.number, "date": dateFields(document.date, language: language),
+                        "title": document.title(language),
+                    ]
+                },
+                "hasDocuments": !task.documents.isEmpty,
+            ] as [String: Any]
         context["listing"] = ["pages": posts.map(item), "hasPages": !posts.isEmpty]
         return context
     }
@@ -125,11 +134,13 @@ extension PageContext {
 
     func characteristicFields(_ pillar: ActionPlan.Pillar, _ language: String) -> [String: Any] {
         [
-            "id": pillar.id, "number": pillar.number, "summary": pillar.summary(language), "taskCount": pillar.tasks.count,
+            "id": pillar.id, "number": pillar.number, "summary": pillar.summary(language),
+            "taskCount": pillar.tasks.count,
             "items": pillar.items.map { item -> [String: Any] in
                 let tasks = pillar.tasks.filter { $0.items.contains(item.letter) }
                 return [
-                    "letter": item.letter, "title": item.title(language), "tasks": tasks.map { taskReference($0, language) },
+                    "letter": item.letter, "title": item.title(language),
+                    "tasks": tasks.map { taskReference($0, language) },
                     "hasTasks": !tasks.isEmpty,
                 ]
             },
@@ -142,7 +153,8 @@ extension PageContext {
         guard let plan else { return [:] }
         let leads = plan.tasks.filter { $0.lead == id }.map { taskReference($0, language) }
         // Work of merged agencies passes to their successor.
-        let predecessors = Set(agencies?.agencies.filter { $0.id != id && agencies?.current($0.id)?.id == id }.map(\.id) ?? [])
+        let predecessors = Set(
+            agencies?.agencies.filter { $0.id != id && agencies?.current($0.id)?.id == id }.map(\.id) ?? [])
         let inherited = plan.tasks.filter { predecessors.contains($0.lead) }.map { taskReference($0, language) }
         let coordinates = plan.tasks.filter { $0.coordinators.contains(id) }.map { taskReference($0, language) }
         return [

@@ -71,7 +71,8 @@ extension Theme {
         for (root, isOverride) in origins {
             for folder in ["layouts", "partials"] {
                 let path = "\(root)/\(folder)"
-                for file in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted() where file.hasSuffix(".mustache") {
+                for file in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted()
+                where file.hasSuffix(".mustache") {
                     let templateName = String(file.dropLast(".mustache".count))
                     let filePath = "\(path)/\(file)"
                     guard let data = fm.contents(atPath: filePath), let text = try? TextInput.decode(data) else {

@@ -1,0 +1,136 @@
+import Foundation
+
+/// `portal new post|page`: a Markdown file with front matter, named from its title.
+public struct NewPage: Sendable {
+    public enum Kind: String, Sendable, CaseIterable { case post, page }
+
+    public var kind: Kind
+    public var language: String
+    /// The section folder inside the language folder (`tin-tuc`), "" for the language root.
+    public var section: String
+    public var title: String
+    public var agency: String?
+    public var tags: [String]
+    public var now: Date
+
+    public init(
+        kind: Kind, language: String, section: String, title: String, agency: String? = nil, tags: [String] = [],
+        now: Date
+    ) {
+        self.kind = kind
+        self.language = language
+        self.section = section
+        self.title = title
+        self.agency = agency
+        self.tags = tags
+        self.now = now
+    }
+
+    /// Writes the file and returns its path. Never overwrites.
+    public func write(in workspace: Workspace) throws(EditError) -> String {
+        let title = TextInput.nfc(title.trimmingCharacters(in: .whitespacesAndNewlines))
+        guard !title.isEmpty else { throw .emptyTitle }
+        guard workspace.settings.language(language) != nil else {
+            throw .unknownLanguage(language, known: workspace.settings.languages.map(\.code))
+        }
+        if let agency {
+            guard let agencies = workspace.catalog.agencies else { throw .noAgencies }
+            guard agencies[agency] != nil else {
+                throw .unknownAgency(agency, near: Suggestion.nearest(to: agency, among: agencies.ids))
+            }
+        }
+        let slug = Slug.make(title)
+        guard !slug.isEmpty else { throw .emptyTitle }
+        let day = String(VietnamTime.iso8601(now).prefix(10))
+        let stem = kind == .post ? "\(day)-\(slug)" : slug
+        let folder = section.split(separator: "/").filter { !$0.isEmpty }.map { TextInput.nfc(String($0)) }
+        let directory = ([workspace.contentDirectory, language] + folder).joined(separator: "/")
+        let path = "\(directory)/\(stem).md"
+        let keys = Set(workspace.sources.compactMap(\.frontMatter.translationKey))
+        var key = stem
+        var n = 2
+        while keys.contains(key) {
+            key = "\(stem)-\(n)"
+            n += 1
+        }
+
+        var lines = ["---", "title: \(YAMLText.quoted(title))"]
+        if kind == .post { lines.append("date: \(VietnamTime.iso8601(now))") }
+        lines.append("summary: \"\"")
+        lines.append("translationKey: \(YAMLText.quoted(key))")
+        if let agency { lines.append("agency: \(agency)") }
+        if !tags.isEmpty { lines.append("tags: \(YAMLText.list(tags.map(TextInput.nfc)))") }
+        lines += ["---", "", ""]
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch { throw .cannotWrite(path, error.localizedDescription) }
+        // O_EXCL: never replace a file, even one created a moment ago by someone else.
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            if errno == EEXIST { throw .exists(path) }
+            throw .cannotWrite(path, String(cString: strerror(errno)))
+        }
+        let data = Data(lines.joined(separator: "\n").utf8)
+        let written = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == data.count else { throw .cannotWrite(path, "short write") }
+        return path
+    }
+}
+
+/// Problems of the editors' commands (new, translate).
+public enum EditError: PortalError {
+    case emptyTitle
+    case unknownLanguage(String, known: [String])
+    case noAgencies
+    case unknownAgency(String, near: [String])
+    case exists(String)
+    case cannotWrite(String, String)
+    case notAPage(String)
+    case sameLanguage(String)
+    case notATranslation(String)
+    case sourceMissing(String, language: String)
+
+    public var location: SourceLocation? {
+        switch self {
+        case .exists(let path), .cannotWrite(let path, _), .notAPage(let path), .notATranslation(let path),
+            .sourceMissing(let path, _):
+            SourceLocation(file: path)
+        default: nil
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .emptyTitle: "the title has no letters or digits to name the file after"
+        case .unknownLanguage(let code, let known):
+            "`\(code)` is not a language of the site (\(known.joined(separator: ", ")))"
+        case .noAgencies: "--agency needs Content/agencies.yml, which does not exist"
+        case .unknownAgency(let id, _): "`\(id)` is not an agency of agencies.yml"
+        case .exists: "the file already exists; it was left untouched"
+        case .cannotWrite(_, let reason): "cannot write: \(reason)"
+        case .notAPage: "this is not a page of the content folder (a .md file under a language folder)"
+        case .sameLanguage(let code): "the page is already in `\(code)`"
+        case .notATranslation:
+            "this page has no `translatedFrom` record: it is not a translation made by `portal translate`"
+        case .sourceMissing(_, let language): "the page it was translated from no longer exists in `\(language)`"
+        }
+    }
+
+    public var help: String? {
+        switch self {
+        case .emptyTitle: "give a title such as \"Đà Nẵng đón đoàn ASEAN\""
+        case .unknownLanguage: "use --lang with one of the site's languages"
+        case .noAgencies: "add Content/agencies.yml or leave out --agency"
+        case .unknownAgency(_, let near):
+            near.isEmpty ? nil : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?"
+        case .exists: "choose another title, or edit the existing file"
+        case .cannotWrite: "check the folder's permissions"
+        case .notAPage: "give the path of a Markdown file, e.g. Content/vi/tin-tuc/bai.md"
+        case .sameLanguage: "choose another language with --to"
+        case .notATranslation:
+            "translations made with `portal translate` carry it; add one with `portal translate` first"
+        case .sourceMissing: "pair the translation with another page, or remove `translatedFrom`"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// `portal check`: everything that can be wrong in the content, found without writing a
+/// build — errors that would stop one, and warnings that would not.
+public struct SiteCheck: Sendable {
+    public var contentDirectory: String
+    public var themeDirectory: String?
+    public var publication: Publication
+
+    public init(contentDirectory: String, themeDirectory: String? = nil, publication: Publication) {
+        self.contentDirectory = contentDirectory
+        self.themeDirectory = themeDirectory
+        self.publication = publication
+    }
+
+    public func run(jobs: Int = ProcessInfo.processInfo.activeProcessorCount) -> [Diagnostic] {
+        let workspace: Workspace
+        do { workspace = try Workspace.load(contentDirectory: contentDirectory, jobs: jobs) } catch {
+            return error.errors.map { Diagnostic(severity: .error, $0) }
+        }
+        var errors = workspace.errors
+        let warnings = workspace.warnings
+        let settings = workspace.settings
+
+        for page in workspace.sources {
+            errors += workspace.catalog.check(page.frontMatter, file: page.source.displayPath) as [any PortalError]
+            let matter = page.frontMatter
+            if let exclusion = publication.exclusion(matter) {
+                let key =
+                    exclusion == .draft
+                    ? "draft"
+                    : exclusion == .future ? (matter.publishDate != nil ? "publishDate" : "date") : "expiryDate"
+                warnings.warn(
+                    matter.locations[key] ?? SourceLocation(file: page.source.displayPath),
+                    "the page is not published now: \(exclusion.explanation)", help: exclusion.remedy)
+            }
+            if let image = matter.image {
+                if image.hasPrefix("/media/"), !workspace.media.contains(where: { "/" + $0.path == image }) {
+                    errors.append(
+                        MarkdownError.missingFile(
+                            target: image, matter.locations["image"] ?? SourceLocation(file: page.source.displayPath)))
+                }
+                if (matter.imageAlt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                    warnings.warn(
+                        matter.locations["image"], "the page's image has no `imageAlt`",
+                        help: "describe the image in `imageAlt:` for people who cannot see it")
+                }
+            }
+        }
+
+        // Links and fragments: the pages as this build would publish them.
+        do {
+            let graph = try SiteGraph(settings: settings, sources: workspace.sources, publication: publication)
+            let markdown = MarkdownStage(graph: graph, media: workspace.media, jobs: jobs)
+            errors += markdown.render(warnings: warnings).errors
+        } catch {
+            errors += error.errors
+        }
+
+        let themeDirectory =
+            self.themeDirectory
+            ?? (((contentDirectory as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("Themes/\(settings.theme)"))
+        do {
+            _ = try Theme.load(
+                directory: themeDirectory, settings: settings, contentDirectory: contentDirectory, warnings: warnings)
+        } catch { errors += error.errors }
+
+        let report = TranslationReport(
+            settings: settings, sources: workspace.sources, strings: workspace.strings(themeDirectory: themeDirectory))
+        for row in report.rows {
+            let existing = row.entries.compactMap(\.file)
+            for entry in row.entries {
+                switch entry.state {
+                case .ok: continue
+                case .missing:
+                    warnings.warn(
+                        SourceLocation(file: existing.first ?? row.key), "no `\(entry.language)` translation",
+                        help: "portal translate \(existing.first ?? "FILE") --to \(entry.language)")
+                case .stale:
+                    warnings.warn(
+                        SourceLocation(file: entry.file ?? row.key),
+                        "the translation is stale: its `\(entry.source ?? "")` source changed since it was translated",
+                        help: "bring it up to date, then run: portal translate --refresh \(entry.file ?? "FILE")")
+                }
+            }
+        }
+        let diagnostics = errors.map { Diagnostic(severity: .error, $0) } + warnings.all
+        // Theme loading may report a string twice (once per check); keep one of each.
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }.sorted {
+            ($0.location?.file ?? "", $0.location?.line ?? 0, $0.location?.column ?? 0, $0.message)
+                < ($1.location?.file ?? "", $1.location?.line ?? 0, $1.location?.column ?? 0, $1.message)
+        }
+    }
+}
+
+extension Diagnostic {
+    /// One line: `path:line:column: severity: message (help)`.
+    public var oneLine: String {
+        var text = location.map { "\($0): " } ?? ""
+        text += "\(severity.rawValue): \(message)"
+        if let help { text += " (\(help.replacingOccurrences(of: "\n", with: " ")))" }
+        return text
+    }
+
+    public var json: [String: Any] {
+        var fields: [String: Any] = ["severity": severity.rawValue, "message": message]
+        if let location {
+            fields["file"] = location.file
+            if let line = location.line { fields["line"] = line }
+            if let column = location.column { fields["column"] = column }
+        }
+        if let help { fields["help"] = help }
+        return fields
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PortalKit
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Find everything wrong in the content without building: links, images, ids, translations, UI strings.",
+        discussion: "Each finding is one line, path:line:column: error|warning: message. Exits 1 when there are errors."
+    )
+
+    @Option(help: "text (default) or json.")
+    var format: CheckFormat = .text
+
+    @Option(help: "The content folder.")
+    var content = "Content"
+
+    @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
+    var theme: String?
+
+    @Option(help: "The moment to check for (default: now).")
+    var now: String?
+
+    @Flag(help: "Check drafts as published pages.")
+    var drafts = false
+
+    @Flag(help: "Check future pages as published pages.")
+    var future = false
+
+    func validate() throws {
+        if let now, VietnamTime.parse(now) == nil {
+            throw ValidationError("--now must be a date or date-time, got `\(now)`")
+        }
+    }
+
+    func run() throws {
+        let check = SiteCheck(
+            contentDirectory: content, themeDirectory: theme,
+            publication: Publication(
+                now: now.flatMap(VietnamTime.parse) ?? Date(), includeDrafts: drafts, includeFuture: future))
+        let findings = check.run()
+        switch format {
+        case .text:
+            for finding in findings { print(finding.oneLine) }
+            let errors = findings.filter { $0.severity == .error }.count
+            Terminal.error("\(errors) errors, \(findings.count - errors) warnings")
+        case .json:
+            let data = try JSONSerialization.data(
+                withJSONObject: findings.map(\.json), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            print(String(decoding: data, as: UTF8.self))
+        }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+enum CheckFormat: String, ExpressibleByArgument {
+    case text, json
+}
