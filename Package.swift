@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev; the pkg-config
@@ -22,6 +24,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Debian's librsvg2-dev: the banner SVGs rendered to PNG at exact sizes, and text measured.
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         // One Linux call Swift's Glibc module does not expose: renameat2 (atomic swap).
         .target(name: "CPortalSys"),
         .target(
@@ -29,15 +37,26 @@ let package = Package(
             dependencies: [
                 "CCmarkGFM",
                 "CPortalSys",
+                "CRsvg",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // `portal serve`: the preview server (Hummingbird), the file watcher, live reload.
+        .target(
+            name: "PortalServer",
+            dependencies: [
+                "PortalKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .executableTarget(
             name: "portal",
             dependencies: [
                 "PortalKit",
+                "PortalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +64,10 @@ let package = Package(
             name: "PortalKitTests",
             dependencies: ["PortalKit"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "PortalServerTests",
+            dependencies: ["PortalServer", "PortalKit"]
         ),
     ]
 )

@@ -36,9 +36,15 @@ struct RenderStage {
         var owners = renderJobs.map { $0.owner(site) }
         let generated =
             Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
-            + ICalendar(site: site).files()
+            + ICalendar(site: site).files() + SearchIndex(site: site).files()
         files += generated
         owners += generated.map(\.path)
+        if let banner = site.banner {
+            let kitFiles: [OutputFile]
+            do { kitFiles = try banner.kit.files(banner.artworks) } catch { throw BuildFailure([error]) }
+            files += kitFiles
+            owners += kitFiles.map { "the banner kit's \($0.path)" }
+        }
         files += theme.fingerprints.files
         owners += theme.fingerprints.files.map { "the theme's \($0.path)" }
         files += media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
@@ -100,6 +106,7 @@ extension RenderJob {
         case .notFound: "404"
         case .plan: "plan"
         case .task: "task"
+        case .search: "search"
         }
     }
 
@@ -114,6 +121,7 @@ extension RenderJob {
         case .notFound(let language): PageContext.notFoundPath(site.language(language))
         case .plan(let language): site.planPath(language) + "index.html"
         case .task(let id, let language): site.taskPath(id, language) + "index.html"
+        case .search(let language): site.searchPath(language) + "index.html"
         }
     }
 
@@ -128,6 +136,7 @@ extension RenderJob {
         case .notFound(let language): "the 404 page of `\(language)`"
         case .plan(let language): "the action plan's page of `\(language)`"
         case .task(let id, let language): "the page of task `\(id)` of `\(language)`"
+        case .search(let language): "the search page of `\(language)`"
         }
     }
 }

@@ -75,9 +75,13 @@ public enum SiteBuild {
         let bodies = try MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs).run(warnings: warnings)
         clock.lap("markdown")
 
-        let site = Site(
+        var site = Site(
             graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
             now: options.publication.now)
+        site.banner = try BannerOnSite.make(
+            settings: settings, graph: graph, theme: theme, now: options.publication.now)
+        clock.lap("banners")
+
         let files = try RenderStage(site: site, theme: theme, media: loaded.media).run(jobs: options.jobs)
         clock.lap("templates")
 

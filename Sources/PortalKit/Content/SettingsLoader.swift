@@ -1,7 +1,9 @@
 import Foundation
 
 extension SiteSettings {
-    static let topKeys = ["baseURL", "theme", "defaultLanguage", "languages", "markdown", "paginate", "feeds"]
+    static let topKeys = [
+        "baseURL", "theme", "defaultLanguage", "languages", "markdown", "paginate", "feeds", "banner",
+    ]
     static let languageKeys = ["name", "locale", "title", "description", "menu", "taxonomies"]
     static let feedKeys = ["content", "limit"]
     static let markdownKeys = ["unsafeHTML"]
@@ -111,9 +113,12 @@ extension SiteSettings {
                 help: "choose one of: \(languages.map(\.code).joined(separator: ", "))")
         }
         languages.insert(languages.remove(at: defaultIndex), at: 0)
+        let banner = try values["banner"].map { node throws(ShapeProblem) in
+            try BannerSettings.parse(node, languages: languages.map(\.code))
+        }
         return SiteSettings(
             baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, paginate: paginate,
-            feeds: feeds, file: file)
+            feeds: feeds, banner: banner, file: file)
     }
 
     private static func language(_ code: String, _ node: YAMLNode, isDefault: Bool) throws(ShapeProblem) -> Language {

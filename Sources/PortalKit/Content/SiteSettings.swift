@@ -11,6 +11,8 @@ public struct SiteSettings: Sendable {
     /// Pages per listing page.
     public var paginate: Int
     public var feeds: Feeds
+    /// The July anniversary banner, when the site runs the campaign.
+    public var banner: BannerSettings?
     /// Where the file was read from, for messages.
     public var file: String
 

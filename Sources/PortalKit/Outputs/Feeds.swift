@@ -44,8 +44,10 @@ struct Feeds {
         case .full:
             let html = site.bodies[index]?.html ?? ""
             let root = site.base.path
+            // Fragment links (footnotes, headings) point into the post's own page.
             return html.replacingOccurrences(of: "href=\"\(root)", with: "href=\"\(site.base.string)")
                 .replacingOccurrences(of: "src=\"\(root)", with: "src=\"\(site.base.string)")
+                .replacingOccurrences(of: "href=\"#", with: "href=\"\(site.base.absolute(page.url))#")
         }
     }
 

@@ -43,6 +43,11 @@ struct Sitemap {
                 }
             }
         }
+        let codes = site.settings.languages.map(\.code)
+        for language in codes {
+            entries.append(
+                Entry(url: site.searchPath(language), lastmod: nil, versions: codes.map { ($0, site.searchPath($0)) }))
+        }
         if let plan = site.catalog.plan {
             let languages = site.settings.languages.map(\.code)
             for language in languages {

@@ -15,6 +15,11 @@ extension Site {
         planPath(language) + (language == "vi" ? "lich-bao-cao.ics" : "reporting-calendar.ics")
     }
 
+    /// The search page: `tim-kiem/` in Vietnamese, `en/search/` in English.
+    func searchPath(_ language: String) -> String {
+        self.language(language).pathPrefix + (language == "vi" ? "tim-kiem/" : "search/")
+    }
+
     func agencyPath(_ id: String, _ language: String) -> String { taxonomyPath(.agencies, language) + id + "/" }
 
     func pillarPath(_ id: String, _ language: String) -> String { taxonomyPath(.pillars, language) + id + "/" }

@@ -12,6 +12,8 @@ enum RenderJob: Sendable {
     /// The action plan's overview, and one page per task.
     case plan(language: String)
     case task(String, language: String)
+    /// The search page, whose script reads the language's index under `search/`.
+    case search(language: String)
 
     /// Every file to render, in a stable order.
     static func all(_ site: Site) -> [RenderJob] {
@@ -30,6 +32,7 @@ enum RenderJob: Sendable {
                 }
             }
             jobs.append(.notFound(language: language))
+            jobs.append(.search(language: language))
             if let plan = site.catalog.plan {
                 jobs.append(.plan(language: language))
                 jobs += plan.tasks.map { .task($0.id, language: language) }

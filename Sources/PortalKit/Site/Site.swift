@@ -9,6 +9,8 @@ struct Site: Sendable {
     let bodies: [RenderedMarkdown?]
     /// The moment the site is built for (`--now`).
     let now: Date
+    /// This year's banner kit, when site.yml has `banner:`.
+    var banner: BannerOnSite? = nil
 
     var settings: SiteSettings { graph.settings }
     var base: BaseURL { graph.settings.baseURL }
@@ -76,4 +78,39 @@ enum Paginator {
         let start = (number - 1) * perPage
         return items[min(start, items.count)..<min(start + perPage, items.count)]
     }
+}
+
+/// The July campaign on the site: the year's kit, and whether pages show the banner now.
+struct BannerOnSite {
+    let kit: BannerKit
+    let artworks: [BannerKit.Artwork]
+    let isActive: Bool
+
+    /// Makes the kit of `now`'s year and checks the campaign pages exist.
+    static func make(settings: SiteSettings, graph: SiteGraph, theme: Theme, now: Date) throws(BuildFailure)
+        -> BannerOnSite?
+    {
+        guard let banner = settings.banner else { return nil }
+        guard let template = theme.bannerTemplate else {
+            throw BuildFailure([BannerError.missingTemplate("\(theme.directory)/banner/banner.svg.mustache")])
+        }
+        var pages: [String: String] = [:]
+        var errors: [any PortalError] = []
+        for language in settings.languages {
+            let path = banner.page(language.code)
+            if let page = graph.page(contentPath: "\(language.code)/\(TextInput.nfc(path))") {
+                pages[language.code] = page.url
+            } else {
+                errors.append(BannerError.missingPage(path, language: language.code, banner.location))
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        let kit = BannerKit(
+            settings: banner, year: VietnamTime.parts(now).year, languages: settings.languages, base: settings.baseURL,
+            campaignPages: pages, template: template)
+        return BannerOnSite(kit: kit, artworks: try kit.artworks(), isActive: banner.isActive(at: now))
+    }
+
+    /// Whether `page` is a campaign page.
+    func isCampaign(_ page: Page) -> Bool { kit.campaignPages[page.language] == page.url }
 }

@@ -33,6 +33,7 @@ struct PageContext {
         case .notFound(let language): return ("404", notFound(language))
         case .plan(let language): return ("plan", planOverview(language))
         case .task(let id, let language): return ("task", task(id, language))
+        case .search(let language): return ("search", searchPage(language))
         }
     }
 
@@ -77,7 +78,11 @@ struct PageContext {
             ]
             context["page"] = fields
         }
-        let layout = page.source?.frontMatter.layout ?? page.kind.rawValue
+        var layout = page.source?.frontMatter.layout ?? page.kind.rawValue
+        if let banner = site.banner, banner.isCampaign(page) {
+            context["kit"] = banner.kit.context(banner.artworks, language: page.language)
+            if page.source?.frontMatter.layout == nil, theme.hasLayout("campaign") { layout = "campaign" }
+        }
         return (layout, context)
     }
 
@@ -237,6 +242,23 @@ struct PageContext {
         return context
     }
 
+    private func searchPage(_ language: String) -> [String: Any] {
+        let url = site.searchPath(language)
+        let versions = settings.languages.map { ($0.code, site.searchPath($0.code)) }
+        var context = common(language: language, url: url, currentURL: url, versions: versions)
+        context["languageSwitch"] = languageSwitch(from: language, versions: versions)
+        let title = theme.strings[language]?["searchTitle"] ?? "Search"
+        context["og"] = openGraph(title: title, language: language, url: url, versions: versions)
+        context["page"] = generatedPage(title: title, kind: "search", url: url)
+        // Without JavaScript the page points to the listings and the sitemap instead.
+        let sections = site.graph.pages.filter { $0.language == language && $0.kind == .section }.map {
+            ["title": $0.title, "url": base.sitePath($0.url)]
+        }
+        context["sections"] = sections
+        context["sitemap"] = base.sitePath("sitemap.xml")
+        return context
+    }
+
     static func notFoundPath(_ language: SiteSettings.Language) -> String { language.pathPrefix + "404.html" }
 
     // MARK: Shared parts
@@ -270,7 +292,16 @@ struct PageContext {
             "feeds": feedLinks(rss: homeFeeds.0, atom: homeFeeds.1, title: nil, language: code),
             "assetsPath": base.sitePath("assets/"),
             "asset": assets,
-        ].merging(planSummary(code)) { $1 }
+            "search": [
+                "url": base.sitePath(site.searchPath(code)), "index": base.sitePath(language.pathPrefix + "search/"),
+            ],
+        ].merging(planSummary(code)) { $1 }.merging(bannerFields(code)) { $1 }
+    }
+
+    /// `banner` on every page while the July window is open.
+    private func bannerFields(_ language: String) -> [String: Any] {
+        guard let banner = site.banner, banner.isActive else { return [:] }
+        return ["banner": banner.kit.pageBanner(banner.artworks, language: language)]
     }
 
     private func feedLinks(rss: String, atom: String, title: String?, language: String) -> [String: Any] {

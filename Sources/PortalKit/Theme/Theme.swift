@@ -16,12 +16,14 @@ public struct Theme: Sendable {
     public var assets: [(path: String, diskPath: String)]
     /// Stylesheets and scripts under content-hashed names, with their integrity hashes.
     var fingerprints: AssetFingerprints
+    /// `banner/banner.svg.mustache`: the July banner, laid out by the build.
+    var bannerTemplate: MustacheTemplate?
 
     /// Templates every theme must have: one per kind of page.
-    public static let requiredLayouts = ["home", "section", "page", "404", "taxonomy", "term", "alias"]
+    public static let requiredLayouts = ["home", "section", "page", "404", "taxonomy", "term", "alias", "search"]
 
     /// UI strings the build uses itself: the names of the taxonomies and the 404 page's title.
-    public static let requiredStrings = ["tags", "agencies", "pillars", "notFoundTitle"]
+    public static let requiredStrings = ["tags", "agencies", "pillars", "notFoundTitle", "searchTitle"]
 
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
@@ -173,10 +175,25 @@ extension Theme {
                 }
             }
         }
+        var bannerTemplate: MustacheTemplate?
+        let bannerPath = "\(directory)/banner/banner.svg.mustache"
+        if let data = fm.contents(atPath: bannerPath) {
+            do {
+                bannerTemplate = try MustacheTemplate(string: (try? TextInput.decode(data)) ?? "")
+            } catch let error as MustacheTemplate.ParserError {
+                errors.append(
+                    ThemeError.syntax(
+                        SourceLocation(
+                            file: bannerPath, line: error.context.lineNumber, column: error.context.columnNumber),
+                        "\(error.error)"))
+            } catch {
+                errors.append(ThemeError.syntax(SourceLocation(file: bannerPath), "\(error)"))
+            }
+        }
         if !errors.isEmpty { throw BuildFailure(errors) }
         return Theme(
             name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
-            strings: strings, assets: sortedAssets, fingerprints: fingerprints)
+            strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate)
     }
 }
 

@@ -1,0 +1,43 @@
+import Foundation
+
+/// How search reads text: Vietnamese words are written as space-separated syllables, so the
+/// index holds syllables; each is kept folded (tones and marks removed, đ → d, so "da nang"
+/// finds "Đà Nẵng") and in an exact form that ignores only where the tone mark sits ("hòa" and
+/// "hoà" are the same exact form; "dê" and "dế" are not). The theme's search script does the
+/// same steps to a query; `SearchTextTests` and the browser tests keep the two in step.
+public enum SearchText {
+    /// Lower-cased NFC syllables (runs of letters and digits), in order.
+    public static func syllables(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in TextInput.nfc(text).lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (0x0300...0x036F).contains(scalar.value)
+            {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                result.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { result.append(String(current)) }
+        return result
+    }
+
+    /// "Đà" → "da": no tones, no marks, đ → d.
+    public static func fold(_ syllable: String) -> String { Diacritics.strip(syllable).lowercased() }
+
+    /// The five tone marks of Vietnamese (huyền, sắc, ngã, hỏi, nặng) and their numbers.
+    static let tones: [UInt32: Character] = [0x0300: "2", 0x0301: "1", 0x0303: "4", 0x0309: "3", 0x0323: "5"]
+
+    /// The syllable with its tone mark taken off and written as a digit after it: "hòa" and
+    /// "hoà" → "hoa2", "dế" → "dê1", "dê" → "dê0". Vowel marks (â, ă, ê, ô, ơ, ư) stay.
+    public static func exact(_ syllable: String) -> String {
+        var tone: Character = "0"
+        var base = String.UnicodeScalarView()
+        for scalar in syllable.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if let digit = tones[scalar.value] { tone = digit } else { base.append(scalar) }
+        }
+        return String(base).precomposedStringWithCanonicalMapping + String(tone)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+@testable import PortalKit
+
+@Suite struct SearchTextTests {
+    @Test func syllablesAreLowerCasedNFCRuns() {
+        #expect(
+            SearchText.syllables("Đà Nẵng, thành phố đáng sống!") == ["đà", "nẵng", "thành", "phố", "đáng", "sống"])
+        let nfd = "Cộng đồng Văn hóa".decomposedStringWithCanonicalMapping
+        #expect(SearchText.syllables(nfd) == ["cộng", "đồng", "văn", "hóa"])
+        #expect(SearchText.syllables("ASEAN-2025 (28/7)") == ["asean", "2025", "28", "7"])
+    }
+
+    @Test(arguments: [
+        ("đà", "da"), ("Đà", "da"), ("nẵng", "nang"), ("ư", "u"), ("ơ", "o"), ("ướt", "uot"), ("Ợ", "o"),
+        ("hòa", "hoa"),
+        ("hoà", "hoa"), ("thủy", "thuy"), ("thuỷ", "thuy"), ("dế", "de"), ("dê", "de"), ("asean", "asean"),
+    ])
+    func folding(_ syllable: String, _ folded: String) {
+        #expect(SearchText.fold(syllable) == folded)
+        #expect(SearchText.fold(syllable.decomposedStringWithCanonicalMapping) == folded)
+    }
+
+    @Test func exactFormsIgnoreOnlyWhereTheToneSits() {
+        #expect(SearchText.exact("hòa") == SearchText.exact("hoà"))
+        #expect(SearchText.exact("thủy") == SearchText.exact("thuỷ"))
+        #expect(SearchText.exact("hòa") == "hoa2")
+        #expect(SearchText.exact("dê") == "dê0")
+        #expect(SearchText.exact("dế") == "dê1")
+        #expect(SearchText.exact("dê") != SearchText.exact("dế"))
+        #expect(SearchText.exact("đà") == "đa2")
+        #expect(SearchText.exact("Ngã".decomposedStringWithCanonicalMapping) == "nga4")
+        #expect(SearchText.exact("ở") == "ơ3")
+        #expect(SearchText.exact("Việt") == "viêt5")
+    }
+
+    @Test func htmlToText() {
+        #expect(
+            HTMLText.plain("<h2 id=\"a\">Tiêu đề</h2>\n<p>Đoạn <em>một</em> &amp; hai</p>") == "Tiêu đề Đoạn một & hai")
+    }
+
+    @Test func fnvMatchesTheReferenceValues() {
+        // FNV-1a 32-bit test vectors.
+        #expect(SearchIndex.fnv1a("") == 0x811C_9DC5)
+        #expect(SearchIndex.fnv1a("a") == 0xE40C_292C)
+        #expect(SearchIndex.fnv1a("foobar") == 0xBF9C_F968)
+    }
+}
