@@ -66,7 +66,9 @@ struct Build: ParsableCommand {
             Terminal.report(warnings.all)
             let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            print("Built \(pages) pages; \(result.filesWritten) files into \(output) in \(seconds) s")
+            print(
+                "Built \(pages) pages into \(output) in \(seconds) s: \(result.filesWritten) files written, "
+                    + "\(result.filesUnchanged) unchanged, \(result.filesRemoved) removed")
             if timings {
                 for (stage, seconds) in result.timings {
                     print(String(format: "  %-14@ %8.3f s", stage as NSString, seconds))

@@ -313,3 +313,54 @@ import Testing
         #expect(error.contains("the template cannot be parsed"))
     }
 }
+
+@Suite struct IncrementalOutputTests {
+    @Test func unchangedFilesKeepTheirBytesAndTimesAndTheReportCounts() throws {
+        let site = try TestSite()
+        let first = try site.build()
+        #expect(first.filesUnchanged == 0 && first.filesRemoved == 0)
+        let post = "\(site.output)/tin-tuc/ke-hoach/index.html"
+        let home = "\(site.output)/index.html"
+        // Make the published files look old, to see which are rewritten.
+        let old = Date(timeIntervalSince1970: 1_000_000_000)
+        for path in [post, home] { try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path) }
+
+        let second = try site.build()
+        #expect(second.filesWritten == 0)
+        #expect(second.filesUnchanged == first.filesWritten)
+        #expect(try FileManager.default.attributesOfItem(atPath: post)[.modificationDate] as? Date == old)
+
+        // One post changes: its page and what lists it are written; the rest stay.
+        try site.write(
+            "Content/vi/tin-tuc/2025-07-28-ky-niem.md",
+            "---\ntitle: Kỷ niệm mới\ndate: 2025-07-28\ntranslationKey: anniversary\n---\n")
+        try site.remove("Content/vi/tin-tuc/2021-12-03-ke-hoach.md")
+        let third = try site.build()
+        #expect(third.filesWritten > 0 && third.filesWritten < 20, "\(third.filesWritten) written")
+        #expect(third.filesRemoved >= 1)
+        #expect(!FileManager.default.fileExists(atPath: post))
+        #expect(!FileManager.default.fileExists(atPath: "\(site.output)/tin-tuc/ke-hoach"))
+        #expect(try FileManager.default.attributesOfItem(atPath: home)[.modificationDate] as? Date != old)
+        #expect(try site.read("tin-tuc/ky-niem/index.html").contains("Kỷ niệm mới"))
+        let hidden = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter {
+            $0.hasSuffix(".portal-new")
+        }
+        #expect(hidden.isEmpty)
+    }
+
+    @Test func anIncrementalBuildEqualsACleanBuild() throws {
+        let site = try TestSite(fixture: "catalog")
+        try site.build()
+        try site.write(
+            "Content/vi/tin-tuc/moi.md",
+            "---\ntitle: Mới\ndate: 2026-01-01\ntags: [Mới]\nagency: so-noi-vu\n---\n\n## Mục\n")
+        try site.write(
+            "Themes/default/i18n/vi.yml",
+            try String(contentsOfFile: "\(site.root.path)/Themes/default/i18n/vi.yml", encoding: .utf8)
+                .replacingOccurrences(of: "Tin mới", with: "Tin mới nhất"))
+        try site.build()
+        let clean = site.root.appendingPathComponent("clean").path
+        try site.build(output: clean)
+        #expect(TestSite.snapshot(site.output) == TestSite.snapshot(clean))
+    }
+}

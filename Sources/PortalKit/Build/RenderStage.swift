@@ -36,7 +36,7 @@ struct RenderStage {
         var owners = renderJobs.map { $0.owner(site) }
         let generated =
             Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
-            + ICalendar(site: site).files() + SearchIndex(site: site).files()
+            + ICalendar(site: site).files() + SearchIndex(site: site).files(jobs: jobs)
         files += generated
         owners += generated.map(\.path)
         if let banner = site.banner {

@@ -31,6 +31,10 @@ public struct BuildOptions: Sendable {
 public struct BuildResult: Sendable {
     public var pagesPerLanguage: [(language: String, count: Int)]
     public var filesWritten: Int
+    /// Files whose bytes were already in the output, left untouched.
+    public var filesUnchanged: Int
+    /// Files of the previous build that the site no longer has.
+    public var filesRemoved: Int
     /// Each stage's name and seconds, in order.
     public var timings: [(stage: String, seconds: Double)]
 }
@@ -94,7 +98,9 @@ public enum SiteBuild {
         let counts = settings.languages.map { language in
             (language.code, graph.pages.filter { $0.language == language.code }.count)
         }
-        return BuildResult(pagesPerLanguage: counts, filesWritten: report.filesWritten, timings: clock.laps)
+        return BuildResult(
+            pagesPerLanguage: counts, filesWritten: report.written, filesUnchanged: report.unchanged,
+            filesRemoved: report.removed, timings: clock.laps)
     }
 
     /// The agency, pillar and task ids pages name must exist; tags must have a slug.

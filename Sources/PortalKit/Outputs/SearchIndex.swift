@@ -29,8 +29,9 @@ struct SearchIndex {
         var fields: [(String, Int)]
     }
 
-    func files() -> [OutputFile] {
-        site.settings.languages.flatMap { files(language: $0.code) }
+    /// The languages' indexes are independent: built side by side.
+    func files(jobs: Int) -> [OutputFile] {
+        ParallelMap.map(site.settings.languages.map(\.code), jobs: jobs) { files(language: $0) }.flatMap { $0 }
     }
 
     func documents(_ language: String) -> [Document] {
@@ -76,17 +77,26 @@ struct SearchIndex {
         }
         var postings: [String: [Int: Posting]] = [:]
         var exact: [String: [String: Set<Int>]] = [:]
+        // Millions of syllables, a few thousand distinct: fold each distinct one once.
+        var forms: [String: (folded: String, exact: String)] = [:]
         for (id, document) in documents.enumerated() {
             var position = 0
             for (text, weight) in document.fields {
-                for syllable in SearchText.syllables(text) {
-                    let folded = SearchText.fold(syllable)
+                for syllable in SearchText.syllables(text, nfc: false) {
+                    let form: (folded: String, exact: String)
+                    if let known = forms[syllable] {
+                        form = known
+                    } else {
+                        form = (SearchText.fold(syllable), SearchText.exact(syllable))
+                        forms[syllable] = form
+                    }
+                    let folded = form.folded
                     guard !folded.isEmpty else { continue }
                     var posting = postings[folded]?[id] ?? Posting()
                     posting.score += weight
                     if posting.positions.count < Self.maximumPositions { posting.positions.append(position) }
                     postings[folded, default: [:]][id] = posting
-                    exact[folded, default: [:]][SearchText.exact(syllable), default: []].insert(id)
+                    exact[folded, default: [:]][form.exact, default: []].insert(id)
                     position += 1
                 }
                 position += 8  // fields are not adjacent: no phrase across them

@@ -6,14 +6,18 @@ import Foundation
 /// "hoà" are the same exact form; "dê" and "dế" are not). The theme's search script does the
 /// same steps to a query; `SearchTextTests` and the browser tests keep the two in step.
 public enum SearchText {
-    /// Lower-cased NFC syllables (runs of letters and digits), in order.
-    public static func syllables(_ text: String) -> [String] {
+    /// Lower-cased NFC syllables (runs of letters and digits), in order. Text from the build is
+    /// NFC already (it was normalised at the door); `nfc: true` normalises other text first.
+    public static func syllables(_ text: String, nfc: Bool = true) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()
-        for scalar in TextInput.nfc(text).lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || (0x0300...0x036F).contains(scalar.value)
-            {
+        for scalar in (nfc ? TextInput.nfc(text) : text).lowercased().unicodeScalars {
+            let isWordPart =
+                scalar.isASCII
+                ? (scalar.value >= 0x61 && scalar.value <= 0x7A) || (scalar.value >= 0x30 && scalar.value <= 0x39)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || (0x0300...0x036F).contains(scalar.value)
+            if isWordPart {
                 current.append(scalar)
             } else if !current.isEmpty {
                 result.append(String(current))
