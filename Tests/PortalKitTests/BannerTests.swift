@@ -113,7 +113,7 @@ import Testing
         let site = try site()
         try site.build(now: VietnamTime.parse("2026-06-15")!)
         let campaign = try site.read("ky-niem/index.html")
-        let snippets = try site.read("banner/2026/snippets-vi.html")
+        let snippets = try site.read("banner/2026/snippets-vi.txt")
         let urls = snippets.matches(of: /(?:href|src)="([^"]+)"/).map { String($0.output.1) }
         #expect(urls.count == 10)
         for url in urls {

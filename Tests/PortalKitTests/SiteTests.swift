@@ -364,3 +364,12 @@ import Testing
         #expect(TestSite.snapshot(site.output) == TestSite.snapshot(clean))
     }
 }
+
+@Suite struct OutputPlaceTests {
+    @Test func anOutputFolderWhoseParentDoesNotExistYet() throws {
+        let site = try TestSite()
+        let output = site.root.appendingPathComponent("new/place/Output").path
+        try site.build(output: output)
+        #expect(FileManager.default.fileExists(atPath: "\(output)/index.html"))
+    }
+}

@@ -38,6 +38,7 @@ from typing import Iterable, Mapping, NamedTuple
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 __all__ = [
+    "FEED_TYPES",
     "Link",
     "Page",
     "OutsideBase",
@@ -199,34 +200,6 @@ def parse_page(path: Path | str) -> Page:
     )
 
 
-# --------------------------------------------------------------------------- redirects
-
-
-def is_redirect(page: Page) -> bool:
-    """Whether `page` is a redirect page (it has a ``<meta http-equiv="refresh">``)."""
-    return page.refresh is not None
-
-
-# "0; url=https://...", "0;URL='...'", "5, url=..." (HTML's "shared declarative refresh
-# steps": a delay, then ; or , then optionally "url=", then the URL, maybe quoted).
-_REFRESH = re.compile(r"""^\s*(\d+(?:\.\d*)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$""",
-                      re.IGNORECASE | re.DOTALL)
-
-
-def refresh_target(page: Page) -> tuple[float, str] | None:
-    """(delay in seconds, URL) of a redirect page's meta refresh; None when it is not a
-    redirect or its content cannot be parsed. The URL is "" when none is given."""
-    if page.refresh is None:
-        return None
-    match = _REFRESH.match(page.refresh)
-    if not match:
-        return None
-    url = (match.group(2) or "").strip()
-    if len(url) >= 2 and url[0] == url[-1] and url[0] in "'\"":
-        url = url[1:-1].strip()
-    return float(match.group(1)), url
-
-
 def html_files(out: Path | str) -> list[Path]:
     """Every ``*.html`` file under `out`, sorted, as ``out / relative`` paths."""
     out = Path(out)
@@ -253,6 +226,34 @@ def parse_site(out: Path | str) -> dict[Path, Page]:
     with ProcessPoolExecutor() as pool:
         pages = pool.map(parse_page, paths, chunksize=64)
         return dict(zip(paths, pages))
+
+
+# --------------------------------------------------------------------------- redirects
+
+
+def is_redirect(page: Page) -> bool:
+    """Whether `page` is a redirect page (it has a ``<meta http-equiv="refresh">``)."""
+    return page.refresh is not None
+
+
+# "0; url=https://...", "0;URL='...'", "5, url=..." (HTML's "shared declarative refresh
+# steps": a delay, then ; or , then optionally "url=", then the URL, maybe quoted).
+_REFRESH = re.compile(r"""^\s*(\d+(?:\.\d*)?)\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$""",
+                      re.IGNORECASE | re.DOTALL)
+
+
+def refresh_target(page: Page) -> tuple[float, str] | None:
+    """(delay in seconds, URL) of a redirect page's meta refresh; None when it is not a
+    redirect or its content cannot be parsed. The URL is "" when none is given."""
+    if page.refresh is None:
+        return None
+    match = _REFRESH.match(page.refresh)
+    if not match:
+        return None
+    url = (match.group(2) or "").strip()
+    if len(url) >= 2 and url[0] == url[-1] and url[0] in "'\"":
+        url = url[1:-1].strip()
+    return float(match.group(1)), url
 
 
 # --------------------------------------------------------------------------- URLs
@@ -323,6 +324,17 @@ def resolve_internal(url: str, out: Path | str, base_url: str,
     if is_dir or file.is_dir():
         file = file / "index.html"
     return file
+
+
+def on_base(url: str, base_url: str) -> bool:
+    """Whether `url` is absolute, with the base URL's scheme and host, under its path."""
+    parts = urlsplit(url)
+    base = urlsplit(base_url)
+    _, base_path = _base_parts(base_url)
+    same_origin = ((parts.scheme.lower(), parts.netloc.lower())
+                   == (base.scheme.lower(), base.netloc.lower()))
+    return same_origin and parts.path.startswith(base_path)
+
 
 
 # --------------------------------------------------------------------------- links
@@ -509,15 +521,6 @@ def h1_problems(out: Path | str, pages: Mapping[Path, Page]) -> list[str]:
     return [f"{path.relative_to(out).as_posix()}: {page.h1_count} <h1>"
             for path, page in pages.items()
             if not is_redirect(page) and page.h1_count != 1]
-
-
-def on_base(url: str, base_url: str) -> bool:
-    """Whether `url` is absolute, with the base URL's scheme and host, under its path."""
-    parts = urlsplit(url)
-    base = urlsplit(base_url)
-    _, base_path = _base_parts(base_url)
-    return ((parts.scheme.lower(), parts.netloc.lower()) == (base.scheme.lower(), base.netloc.lower())
-            and parts.path.startswith(base_path))
 
 
 def canonical_problems(out: Path | str, base_url: str,

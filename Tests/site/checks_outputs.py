@@ -42,6 +42,7 @@ __all__ = [
     "feed_body_link_problems",
     "feed_files",
     "linked_feeds",
+    "feeds_of",
     "sitemap_schema_errors",
     "SitemapEntry",
     "read_sitemap",
@@ -50,6 +51,7 @@ __all__ = [
     "posts_json_problems",
     "parse_rfc822",
     "parse_rfc3339",
+    "parse_iso_with_offset",
 ]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -126,7 +128,8 @@ _ISO_WITH_OFFSET = re.compile(
     r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$")
 
 
-def _parse_iso_with_offset(text: object) -> datetime | None:
+def parse_iso_with_offset(text: object) -> datetime | None:
+    """A posts.json date (ISO 8601 with an offset) as an aware datetime, or None."""
     if not isinstance(text, str) or not _ISO_WITH_OFFSET.match(text):
         return None
     try:
@@ -277,7 +280,8 @@ def read_feed(data: bytes) -> Feed:
             html += [_text(c) or "" for c in entry.findall(f"{_A}summary")
                      if c.get("type") == "html"]
             items.append(FeedItem(
-                title=one(entry, "title", where), link=entry_alternates[0] if entry_alternates else None,
+                title=one(entry, "title", where),
+                link=entry_alternates[0] if entry_alternates else None,
                 id=one(entry, "id", where), date=published or entry_updated,
                 updated=entry_updated, line=entry.sourceline, html=html))
         return Feed("atom", title, feed_alternates[0] if feed_alternates else None, self_links,
@@ -432,7 +436,7 @@ def feed_problems(path: Path | str, out: Path | str, base_url: str,
             if language and (owner.lang or "").lower() != language:
                 report(f"feed language {language!r}, but its page {feed.link!r} is in "
                        f"{owner.lang!r}")
-            if path not in _feeds_of(owner, out, base_url):
+            if path not in feeds_of(owner, out, base_url):
                 report(f"its page {feed.link!r} does not link it in <head>")
 
     updated = (parse_rfc822 if feed.kind == "rss" else parse_rfc3339)(feed.updated)
@@ -469,7 +473,9 @@ def feed_problems(path: Path | str, out: Path | str, base_url: str,
             if page is not None and language and (page.lang or "").lower() != language:
                 report(f"{what}: link {item.link!r} is a page in {page.lang!r}, "
                        f"in a feed in {language!r}")
-        for date_text, name in ((item.date, "date"), (item.updated, "updated")):
+        # An RSS item has one date (pubDate), which is both.
+        dated = [(item.date, "date")] + ([(item.updated, "updated")] if feed.kind == "atom" else [])
+        for date_text, name in dated:
             if date_text is not None and parse_date(date_text) is None:
                 report(f"{what}: {name} {date_text!r} is not "
                        f"{'RFC 822' if feed.kind == 'rss' else 'RFC 3339'}")
@@ -522,7 +528,7 @@ def feed_body_link_problems(path: Path | str, out: Path | str, base_url: str) ->
     return problems
 
 
-def _feeds_of(page: Page, out: Path, base_url: str) -> set[Path]:
+def feeds_of(page: Page, out: Path, base_url: str) -> set[Path]:
     """The files of the feeds `page` links in its <head>."""
     files = set()
     for _, href in page.feeds:
@@ -644,6 +650,7 @@ def sitemap_problems(out: Path | str, base_url: str,
     entries = read_sitemap(path)
     by_loc: dict[str, SitemapEntry] = {}
     listed: set[Path] = set()
+    good: list[tuple[SitemapEntry, Page]] = []  # entries naming a page by its canonical URL
     for entry in entries:
         if entry.loc in by_loc:
             report(entry.line, f"<loc> {entry.loc!r} repeats line {by_loc[entry.loc].line}")
@@ -668,6 +675,8 @@ def sitemap_problems(out: Path | str, base_url: str,
         elif page.canonical != entry.loc:
             report(entry.line, f"<loc> {entry.loc!r} is not its page's canonical URL "
                                f"{page.canonical!r}")
+        else:
+            good.append((entry, page))
 
     for file, page in pages.items():
         rel = _rel(file, out)
@@ -676,41 +685,35 @@ def sitemap_problems(out: Path | str, base_url: str,
             continue
         report(None, f"{rel} ({checks.page_url(file, out, base_url)}) is not listed")
 
-    for entry in by_loc.values():
-        try:
-            file = checks.resolve_internal(entry.loc, out, base_url)
-        except OutsideBase:
-            continue
-        page = pages.get(file) if file is not None else None
-        if page is None or checks.is_redirect(page):
-            continue
+    for entry, page in good:
+        def about(message: str) -> None:
+            report(entry.line, f"{entry.loc}: {message}")
+
         mine = set(entry.alternates)
         html = {(code.lower(), href) for code, href in page.alternates}
         if not entry.alternates:
             others = sorted(href for _, href in html if href != entry.loc)
             if others:
-                report(entry.line, f"{entry.loc!r} has no xhtml:link, but its page links "
-                                   f"{others} with hreflang")
+                about(f"no xhtml:link, but its page links {others} with hreflang")
             continue
         codes = [code for code, _ in entry.alternates]
         for code in sorted({c for c in codes if codes.count(c) > 1}):
-            report(entry.line, f"hreflang={code!r} appears {codes.count(code)} times")
+            about(f"hreflang={code!r} appears {codes.count(code)} times")
         if codes.count("x-default") != 1:
-            report(entry.line, f"{codes.count('x-default')} x-default alternates, expected 1")
+            about(f"{codes.count('x-default')} x-default alternates, expected 1")
         lang = (page.lang or "").lower()
         if (lang, entry.loc) not in mine:
-            report(entry.line, f"no hreflang={lang!r} alternate to itself")
+            about(f"no hreflang={lang!r} alternate to itself")
         if mine != html:
-            report(entry.line, f"alternates differ from its page's HTML: only in the sitemap "
-                               f"{sorted(mine - html)}, only in the HTML {sorted(html - mine)}")
+            about(f"alternates differ from its page's HTML: only in the sitemap "
+                  f"{sorted(mine - html)}, only in the HTML {sorted(html - mine)}")
         for code, href in entry.alternates:
             other = by_loc.get(href)
             if other is None:
-                report(entry.line, f"hreflang={code!r} href {href!r} is not a <loc> of the "
-                                   f"sitemap")
+                about(f"hreflang={code!r} href {href!r} is not a <loc> of the sitemap")
             elif code != "x-default" and set(other.alternates) != mine:
-                report(entry.line, f"hreflang={code!r} -> {href!r} (line {other.line}) lists "
-                                   f"other alternates: not reciprocal")
+                about(f"hreflang={code!r} -> {href!r} (line {other.line}) lists other "
+                      f"alternates: not reciprocal")
     return problems
 
 
@@ -840,7 +843,7 @@ def posts_json_problems(path: Path | str, out: Path | str, base_url: str,
         if page is not None and (page.lang or "").lower() != language:
             report(f"{what}: url {url!r} is a page in {page.lang!r}")
         if "date" in post:
-            moment = _parse_iso_with_offset(post["date"])
+            moment = parse_iso_with_offset(post["date"])
             if moment is None:
                 report(f"{what}: date {post['date']!r} is not ISO 8601 with an offset")
             else:

@@ -5,38 +5,20 @@ PORTAL_SITE is set, an output folder built beforehand (PORTAL_BASE_URL gives its
 URL), so the same tests run on any site without rebuilding.
 
 `extended_site` is the output of `portal build` on a copy of Content/ with made-up pages
-added (`EXTENDED_PAGES`): enough posts for paginated listings and full feeds, aliases
-(redirect pages), a nested section, an undated page in a section, a draft and a future
-post, and full-content feeds, which the real content may not have (yet).
+added (sitebuild.extended_pages): enough posts for paginated listings and full feeds,
+aliases (redirect pages), a nested section, an undated page in a section, a draft and a
+future post, and full-content feeds, which the real content may not have (yet).
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 import checks
-
-REPO = Path(__file__).resolve().parents[2]
-
-# Fixed so that date-dependent output (upcoming events, "new" badges...) is repeatable.
-BUILD_NOW = "2026-11-29T12:00:00"
-
-# `baseURL: https://...` at the top level of site.yml, optionally quoted; a regex
-# keeps PyYAML out of the requirements.
-_BASE_URL = re.compile(r"""^baseURL\s*:\s*(["']?)(\S+?)\1\s*(?:#.*)?$""", re.MULTILINE)
-
-
-def read_base_url(site_yml: Path) -> str:
-    match = _BASE_URL.search(site_yml.read_text(encoding="utf-8"))
-    if not match:
-        pytest.fail(f"no top-level baseURL in {site_yml}")
-    return match.group(2)
+from sitebuild import REPO, build, make_extended_content, read_base_url
 
 
 @pytest.fixture(scope="session")
@@ -59,122 +41,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     yield out, read_base_url(content / "site.yml")
 
 
-def portal_binary() -> Path:
-    binary = Path(os.environ.get("PORTAL_BIN", REPO / ".build" / "debug" / "portal"))
-    if not binary.is_file():
-        pytest.fail(f"portal binary not found at {binary}: run `swift build` or set PORTAL_BIN")
-    return binary
-
-
-def build(content: Path, out: Path, *extra: str) -> None:
-    """`portal build` of `content` into `out` at BUILD_NOW with the repository's themes;
-    fails the test on any error."""
-    binary = portal_binary()
-    if not (content / "site.yml").is_file():
-        pytest.fail(f"no {content / 'site.yml'}")
-    command = [str(binary), "build", "--content", str(content), "--output", str(out),
-               "--now", BUILD_NOW, *extra]
-    if content.resolve() != (REPO / "Content").resolve():
-        theme = _BASE_THEME.search(f"\n{(content / 'site.yml').read_text(encoding='utf-8')}")
-        command += ["--theme", str(REPO / "Themes" / (theme.group(2) if theme else "default"))]
-    run = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    if run.returncode != 0:
-        pytest.fail(f"{' '.join(command)} exited {run.returncode}\n"
-                    f"--- stderr ---\n{run.stderr}\n--- stdout ---\n{run.stdout[-4000:]}",
-                    pytrace=False)
-    if not out.is_dir():
-        pytest.fail(f"{' '.join(command)} succeeded but wrote no {out}", pytrace=False)
-
-
-_BASE_THEME = re.compile(r"""^theme\s*:\s*(["']?)(\S+?)\1\s*(?:#.*)?$""", re.MULTILINE)
-
-
-# --------------------------------------------------------------------------- extended site
-
-# How many made-up posts: more than a feed's 20 items and two listing pages of 10.
-EXTENDED_VI_POSTS = 24
-EXTENDED_EN_POSTS = 13  # fewer than Vietnamese: a listing page with no English version
-
-
-def _post(title: str, date: str, *, key: str | None = None, tags=(), body: str = "",
-          extra: str = "") -> str:
-    lines = ["---", f'title: "{title}"', f"date: {date}", f'summary: "Tóm tắt / summary: {title}"']
-    if key:
-        lines.append(f"translationKey: {key}")
-    if tags:
-        lines.append("tags: [" + ", ".join(f'"{tag}"' for tag in tags) + "]")
-    if extra:
-        lines.append(extra.strip("\n"))
-    lines += ["---", "", body or f"{title}.", ""]
-    return "\n".join(lines)
-
-
-def extended_pages() -> dict[str, str]:
-    """Content files (relative to Content/) added to the extended site."""
-    files: dict[str, str] = {}
-    for n in range(1, EXTENDED_VI_POSTS + 1):
-        # Mostly old posts, after the real ones in listings; a few of the newest of the
-        # site, so that feeds carry them: the last three share one date.
-        date = (f"2026-11-{28 if n == 2 else 27}" if n == 2 or n > EXTENDED_VI_POSTS - 3
-                else f"2020-01-{n:02d}")
-        key = f"thu-nghiem-{n:02d}" if n <= EXTENDED_EN_POSTS else None
-        extra, body = "", ""
-        if n in (1, 2):
-            extra = "agency: so-noi-vu\npillar: people\ntasks: [1-1]"
-        if n == 1:
-            extra += "\naliases: [/tin-cu/thu-nghiem-01/, cu/thu-nghiem-01.html]"
-        if n == 2:
-            body = ("Xem [tin số 1](2020-01-01-thu-nghiem-01.md) và một chú thích.[^1]\n\n"
-                    "[^1]: Chú thích.\n")
-        tags = ["Thử nghiệm"] + (["Chỉ tiếng Việt"] if n % 5 == 0 else [])
-        files[f"vi/tin-tuc/{date}-thu-nghiem-{n:02d}.md"] = _post(
-            f"Tin thử nghiệm số {n}", date, key=key, tags=tags, body=body, extra=extra)
-    for n in range(1, EXTENDED_EN_POSTS + 1):
-        extra = ("aliases: [old-news/test-item-01/, /legacy/test-item-01/]\n"
-                 "agency: so-noi-vu\npillar: people" if n == 1 else "")
-        date = "2026-11-28T08:30" if n == 2 else f"2020-01-{n:02d}T08:30"
-        files[f"en/news/{date[:10]}-test-item-{n:02d}.md"] = _post(
-            f"Test item {n}", date, key=f"thu-nghiem-{n:02d}", tags=["Testing"], extra=extra)
-    # A nested section, in both languages.
-    files["vi/tin-tuc/su-kien/_index.md"] = _post("Sự kiện", "2020-02-01", key="ext-events")
-    files["en/news/events/_index.md"] = _post("Events", "2020-02-01", key="ext-events")
-    for n in range(1, 4):
-        files[f"vi/tin-tuc/su-kien/2020-02-{n:02d}-su-kien-{n}.md"] = _post(
-            f"Sự kiện thử nghiệm {n}", f"2020-02-{n:02d}", key=f"ext-event-{n}")
-        files[f"en/news/events/2020-02-{n:02d}-event-{n}.md"] = _post(
-            f"Test event {n}", f"2020-02-{n:02d}", key=f"ext-event-{n}")
-    # An undated page in a section: listed there, in no feed or posts.json.
-    files["vi/tin-tuc/lien-he.md"] = '---\ntitle: "Liên hệ"\ntranslationKey: ext-contact\n---\n\nLiên hệ.\n'
-    files["en/news/contact.md"] = '---\ntitle: "Contact"\ntranslationKey: ext-contact\n---\n\nContact.\n'
-    # Neither of these is published at BUILD_NOW.
-    files["vi/tin-tuc/2020-03-01-ban-nhap.md"] = _post("Bản nháp", "2020-03-01", extra="draft: true")
-    files["vi/tin-tuc/2027-01-01-tin-tuong-lai.md"] = _post("Tin tương lai", "2027-01-01")
-    return files
-
-
 @pytest.fixture(scope="session")
 def extended_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """(output folder, base URL) of Content/ plus `extended_pages()`, feeds in full."""
+    """(output folder, base URL) of Content/ plus made-up pages (sitebuild.extended_pages),
+    feeds in full; its content folder is the output folder's sibling `Content`."""
     if os.environ.get("PORTAL_SITE") and not os.environ.get("PORTAL_BIN") \
             and not (REPO / ".build" / "debug" / "portal").is_file():
         pytest.skip("PORTAL_SITE is set and there is no portal binary to build the extended site")
     root = tmp_path_factory.mktemp("extended")
-    content = root / "Content"
-    shutil.copytree(REPO / "Content", content)
-    for rel, text in extended_pages().items():
-        file = content / rel
-        if file.exists():
-            pytest.fail(f"the extended site would overwrite Content/{rel}")
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_text(text, encoding="utf-8")
-    site_yml = content / "site.yml"
-    settings = site_yml.read_text(encoding="utf-8")
-    if not re.search(r"^feeds\s*:", settings, re.MULTILINE):
-        site_yml.write_text(settings.rstrip("\n") + "\n\nfeeds:\n  content: full\n",
-                            encoding="utf-8")
+    content = make_extended_content(root)
     out = root / "Output"
     build(content, out)
-    yield out, read_base_url(site_yml)
+    yield out, read_base_url(content / "site.yml")
 
 
 @pytest.fixture(scope="session")

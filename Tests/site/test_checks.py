@@ -171,6 +171,10 @@ def test_page_url(site):
 def test_correct_site_passes_every_check(site):
     assert checks.broken_links(site, BASE) == []
     assert checks.hreflang_problems(site, BASE) == []
+    pages = checks.parse_site(site)
+    assert checks.h1_problems(site, pages) == []
+    assert checks.canonical_problems(site, BASE, pages) == []
+    assert checks.redirect_problems(site, BASE, pages) == []
     assert checks.vnu_errors(checks.html_files(site)) == []
 
 
@@ -263,6 +267,162 @@ def test_translations_with_different_x_defaults_are_reported(site):
     assert checks.hreflang_problems(site, BASE) == [
         "en/index.html: x-default differs from that of its translation index.html",
         "index.html: x-default differs from that of its translation en/index.html",
+    ]
+
+
+# ----------------------------------------------------------------- redirects
+
+
+def redirect(lang: str, target: str, *, delay: str = "0", head: str = "",
+             link: str | None = None) -> str:
+    """A redirect page like the generator writes for `aliases`, to `target` (relative to
+    BASE): meta refresh, canonical to the target, noindex, a visible link; no <h1>, no
+    hreflang, no feeds. `link` replaces the visible link's href."""
+    href = link if link is not None else f"/asean/{target}"
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<title>Trang đã chuyển</title>
+<link rel="canonical" href="{BASE}{target}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="{delay}; url={BASE}{target}">
+{head}</head>
+<body>
+<p>Trang này đã chuyển đến <a href="{href}">trang mới</a>.</p>
+</body>
+</html>
+"""
+
+
+def test_parse_page_reads_refresh_robots_and_feeds(site):
+    write(site, {
+        "tin-cu/index.html": redirect("vi", "tin-tuc/"),
+        "tin-tuc/index.html": VI_NEWS.replace("</head>", (
+            '<link rel="alternate" type="application/rss+xml" title="Tin" '
+            'href="/asean/tin-tuc/index.xml">\n'
+            '<link rel="alternate" type="application/atom+xml" href="/asean/tin-tuc/atom.xml">\n'
+            "</head>")),
+    })
+    old = checks.parse_page(site / "tin-cu" / "index.html")
+    assert checks.is_redirect(old)
+    assert old.refresh == f"0; url={BASE}tin-tuc/"
+    assert old.robots == "noindex"
+    assert checks.refresh_target(old) == (0.0, f"{BASE}tin-tuc/")
+    news = checks.parse_page(site / "tin-tuc" / "index.html")
+    assert not checks.is_redirect(news) and checks.refresh_target(news) is None
+    assert news.feeds == (("application/rss+xml", "/asean/tin-tuc/index.xml"),
+                          ("application/atom+xml", "/asean/tin-tuc/atom.xml"))
+    # Feed links are not translations, though both are rel=alternate.
+    assert [code for code, _ in news.alternates] == ["vi", "x-default"]
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("0; url=https://a.vn/x/", (0.0, "https://a.vn/x/")),
+    ("0;URL='https://a.vn/x/'", (0.0, "https://a.vn/x/")),
+    ('5, url="/x/"', (5.0, "/x/")),
+    ("0; https://a.vn/x/", (0.0, "https://a.vn/x/")),
+    ("3", (3.0, "")),
+    ("soon", None),
+])
+def test_refresh_target(content, expected):
+    page = checks.Page(path=Path("x.html"), lang="vi", links=(), ids=frozenset(), alternates=(),
+                       canonicals=(), title="x", h1_count=0, refresh=content)
+    assert checks.refresh_target(page) == expected
+
+
+def test_redirect_page_is_exempt_but_a_normal_page_without_hreflang_still_fails(site):
+    # A redirect page: no <h1>, no hreflang, a canonical to elsewhere, and an English
+    # redirect (an absolute alias of an English page) outside en/.
+    write(site, {"tin-cu/index.html": redirect("vi", "tin-tuc/"),
+                 "old-english/index.html": redirect("en", "en/")})
+    pages = checks.parse_site(site)
+    assert checks.is_redirect(pages[site / "tin-cu" / "index.html"])
+    assert checks.hreflang_problems(site, BASE, pages) == []
+    assert checks.h1_problems(site, pages) == []
+    assert checks.canonical_problems(site, BASE, pages) == []
+    assert checks.redirect_problems(site, BASE, pages) == []
+    assert checks.broken_links(site, BASE, pages) == []
+    assert checks.vnu_errors(checks.html_files(site)) == []
+    assert run_site_tests(site).returncode == 0
+
+    # The same content as a normal page (no refresh): no longer exempt.
+    normal = redirect("vi", "tin-tuc/").replace(
+        f'<meta http-equiv="refresh" content="0; url={BASE}tin-tuc/">\n', "")
+    write(site, {"tin-cu/index.html": normal})
+    pages = checks.parse_site(site)
+    assert not checks.is_redirect(pages[site / "tin-cu" / "index.html"])
+    assert checks.hreflang_problems(site, BASE, pages) == [
+        "tin-cu/index.html: no <link rel=alternate hreflang='vi'> to itself",
+        "tin-cu/index.html: 0 hreflang=x-default links, expected 1",
+    ]
+    assert checks.h1_problems(site, pages) == ["tin-cu/index.html: 0 <h1>"]
+
+
+def test_links_of_a_redirect_page_are_still_checked(site):
+    write(site, {"tin-cu/index.html": redirect("vi", "tin-tuc/", link="/asean/tin-tuc/#khong-co")})
+    problems = checks.broken_links(site, BASE)
+    assert len(problems) == 1 and "tin-cu/index.html" in problems[0] \
+        and "'khong-co'" in problems[0], problems
+
+
+def test_redirect_page_is_still_validated_by_vnu(site):
+    write(site, {"tin-cu/index.html": redirect("vi", "tin-tuc/").replace(
+        "<p>", '<p><div id="x"></div><div id="x"></div>')})
+    errors = checks.vnu_errors(checks.html_files(site))
+    assert {error.file for error in errors} == {(site / "tin-cu" / "index.html").absolute()}
+    assert any("Duplicate ID" in error.message for error in errors), errors
+
+
+def test_hreflang_to_a_redirect_page_is_reported(site):
+    write(site, {"tin-cu/index.html": redirect("vi", "tin-tuc/"),
+                 "en/index.html": EN_HOME.replace(f'hreflang="vi" href="{BASE}"',
+                                                  f'hreflang="vi" href="{BASE}tin-cu/"')})
+    problems = checks.hreflang_problems(site, BASE)
+    assert "en/index.html: hreflang='vi' points at the redirect page tin-cu/index.html" \
+        in problems, problems
+
+
+@pytest.mark.parametrize("page_text, expected", [
+    (redirect("vi", "tin-tuc/", delay="5"), "refresh after 5 s, expected 0"),
+    (redirect("vi", "khong-co/"), "is not a page of the site"),
+    (redirect("vi", "tin-cu/"), "itself a redirect"),
+    (redirect("vi", "tin-tuc/").replace(f"url={BASE}", "url=/asean/"),
+     "is not an absolute URL under"),
+    (redirect("vi", "tin-tuc/").replace('<meta name="robots" content="noindex">\n', ""),
+     "no <meta name=robots content=noindex>"),
+    (redirect("vi", "tin-tuc/").replace(f'href="{BASE}tin-tuc/"', f'href="{BASE}"'),
+     "canonical links"),
+    (redirect("vi", "tin-tuc/", link="/asean/"), "no <a href> to the target"),
+    (redirect("en", "tin-tuc/"), "but its target's is 'vi'"),
+    (redirect("vi", "tin-tuc/",
+              head=f'<link rel="alternate" hreflang="vi" href="{BASE}tin-tuc/">\n'),
+     "a redirect has 1 hreflang links"),
+    (redirect("vi", "tin-tuc/", head='<link rel="alternate" type="application/rss+xml" '
+                                     'href="/asean/index.xml">\n'),
+     "a redirect has 1 feed links"),
+])
+def test_faulty_redirect_pages_are_reported(site, page_text, expected):
+    # "cu-nua" is a correct redirect to the page under test, for the redirect-chain case.
+    write(site, {"cu-nua/index.html": redirect("vi", "tin-tuc/"),
+                 "tin-cu/index.html": page_text.replace(f"{BASE}tin-cu/", f"{BASE}cu-nua/")
+                 .replace("/asean/tin-cu/", "/asean/cu-nua/")})
+    problems = checks.redirect_problems(site, BASE, checks.parse_site(site))
+    assert len(problems) == 1 and problems[0].startswith("tin-cu/index.html: ") \
+        and expected in problems[0], problems
+
+
+def test_page_checks_report_h1_and_canonical_faults(site):
+    write(site, {"tin-tuc/index.html": VI_NEWS.replace(f'canonical" href="{BASE}tin-tuc/"',
+                                                       'canonical" href="/asean/tin-tuc/"')
+                 .replace("</main>", "<h1>Lần nữa</h1></main>"),
+                 "en/index.html": EN_HOME.replace(
+                     "</head>", f'<link rel="canonical" href="{BASE}">\n</head>')})
+    pages = checks.parse_site(site)
+    assert checks.h1_problems(site, pages) == ["tin-tuc/index.html: 2 <h1>"]
+    assert checks.canonical_problems(site, BASE, pages) == [
+        "en/index.html: 2 canonical links",
+        "tin-tuc/index.html: canonical '/asean/tin-tuc/' is not an absolute URL under " + BASE,
     ]
 
 

@@ -93,7 +93,7 @@ struct BannerKit {
             entries.append(((artwork.pngPath as NSString).lastPathComponent, artwork.png))
         }
         for language in languages.map(\.code) {
-            let path = folder + "snippets-\(language).html"
+            let path = folder + "snippets-\(language).txt"
             let text = snippetsFile(language, artworks)
             files.append(OutputFile(path: path, body: .text(text)))
             entries.append(((path as NSString).lastPathComponent, Data(text.utf8)))

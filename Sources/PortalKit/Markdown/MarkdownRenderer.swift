@@ -66,6 +66,7 @@ public enum MarkdownRenderer {
 
         var headings: [OpaquePointer] = []
         var links: [OpaquePointer] = []
+        var tables: [OpaquePointer] = []
         let iterator = cmark_iter_new(root)
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator)
@@ -73,7 +74,8 @@ public enum MarkdownRenderer {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING: headings.append(node)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
-            default: break
+            default:
+                if let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 { tables.append(node) }
             }
         }
         cmark_iter_free(iterator)
@@ -113,6 +115,8 @@ public enum MarkdownRenderer {
             replaceHeading(node, level: level, id: id)
         }
 
+        for table in tables { wrapTable(table) }
+
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let rendered = cmark_render_html(root, options, extensions)!
         defer { free(rendered) }
@@ -142,6 +146,35 @@ public enum MarkdownRenderer {
         cmark_node_insert_before(heading, block)
         cmark_node_unlink(heading)
         cmark_node_free(heading)
+    }
+
+    /// Wide tables scroll inside a box of their own instead of the page; the box is a labelled,
+    /// focusable region so keyboard users can scroll it too (WCAG 2.1.1). Its name is the header
+    /// row's text.
+    private static func wrapTable(_ table: OpaquePointer) {
+        var label = cmark_node_first_child(table).map(plainTextOfCells) ?? ""
+        if label.count > 80 { label = String(label.prefix(80)) + "…" }
+        let escaped = label.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;")
+        let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+        cmark_node_set_on_enter(
+            box, "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(escaped)\">")
+        cmark_node_set_on_exit(box, "</div>")
+        cmark_node_insert_before(table, box)
+        cmark_node_unlink(table)
+        cmark_node_append_child(box, table)
+    }
+
+    /// A table row's cells as "a, b, c".
+    private static func plainTextOfCells(_ row: OpaquePointer) -> String {
+        var cells: [String] = []
+        var cell = cmark_node_first_child(row)
+        while let current = cell {
+            let text = plainText(current).trimmingCharacters(in: .whitespaces)
+            if !text.isEmpty { cells.append(text) }
+            cell = cmark_node_next(current)
+        }
+        return cells.joined(separator: ", ")
     }
 
     /// The text a reader sees in a node: its text and code spans, marks included.

@@ -59,6 +59,9 @@ public struct OutputWriter: Sendable {
         let staging = ((parent.isEmpty ? "." : parent) as NSString)
             .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? fm.removeItem(atPath: staging)
+        // The output's parent may not exist yet (`--output new/place/Output`).
+        try? fm.createDirectory(
+            atPath: (staging as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         do throws(FileIO.Failure) {
             try FileIO.makeDirectory(staging)
             for directory in Self.directories(of: files) { try FileIO.makeDirectory("\(staging)/\(directory)") }

@@ -34,9 +34,15 @@ struct SearchIndex {
         ParallelMap.map(site.settings.languages.map(\.code), jobs: jobs) { files(language: $0) }.flatMap { $0 }
     }
 
+    /// The language's pages, newest first (ties in search results go to the newer page), then the
+    /// plan's tasks.
     func documents(_ language: String) -> [Document] {
         var documents: [Document] = []
-        for (index, page) in site.graph.pages.enumerated() where page.language == language && page.kind != .home {
+        let pages = site.graph.pages.indices.filter {
+            site.graph.pages[$0].language == language && site.graph.pages[$0].kind != .home
+        }
+        for index in SiteGraph.listingOrder(pages, site.graph.pages) {
+            let page = site.graph.pages[index]
             let body = HTMLText.plain(site.bodies[index]?.html ?? "")
             let headings = site.bodies[index]?.headings.map(\.text).joined(separator: " ") ?? ""
             documents.append(
@@ -139,15 +145,21 @@ struct SearchIndex {
             files.append(
                 OutputFile(path: folder + "docs-\(k).json", body: .text("[" + rows.joined(separator: ",\n") + "]\n")))
         }
+        // A version drawn from every shard's bytes: the page asks for shards with it, so a browser
+        // never mixes a cached shard of an older build with a newer index.
+        var version: UInt32 = 0x811C_9DC5
+        for file in files {
+            if case .text(let text) = file.body { version = Self.fnv1a(text, seed: version) }
+        }
         let manifest =
-            "{\"language\":\(JSONText.string(language)),\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32\"}\n"
+            "{\"language\":\(JSONText.string(language)),\"version\":\"\(String(format: "%08x", version))\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32\"}\n"
         files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
         return files
     }
 
     /// 32-bit FNV-1a over the UTF-8 bytes; the search script computes the same.
-    static func fnv1a(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
+    static func fnv1a(_ text: String, seed: UInt32 = 0x811C_9DC5) -> UInt32 {
+        var hash = seed
         for byte in text.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193

@@ -102,6 +102,12 @@ struct PageContext {
         ]
         if let summary = matter.summary, !summary.isEmpty { fields["summary"] = summary }
         if let date = page.date { fields["date"] = dateFields(date, language: page.language) }
+        // The section a page belongs to, for breadcrumbs.
+        if page.kind == .page, !page.folder.isEmpty,
+            let section = site.graph.page(contentPath: "\(page.language)/\(page.folder)/_index.md")
+        {
+            fields["section"] = ["title": section.title, "url": base.sitePath(section.url)]
+        }
         if let image = matter.image {
             fields["image"] = image.hasPrefix("/") ? base.sitePath(String(image.dropFirst())) : image
             fields["imageAlt"] = matter.imageAlt ?? ""

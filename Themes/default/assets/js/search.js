@@ -1,0 +1,198 @@
+/* Site search, in the page's language: results as the reader types, from the static index
+   that SearchIndex.swift writes under the form's data-index. The text steps (syllables, fold,
+   exact form, FNV-1a shard) are those of SearchText.swift and must stay identical.
+   Only index.json, the term shards of the query's syllables and the document shards of the
+   results shown are fetched, each once. Document text is inserted with textContent only. */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-index]");
+  var input = document.getElementById("search-input");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  if (!form || !input || !status || !list || !window.fetch || !window.TextEncoder) return;
+
+  var SHOWN = 20, DELAY = 120, MAX_WORDS = 12;
+  var PHRASE = 1e6; // per adjacent pair of query syllables: above any sum of field weights
+  var WORD = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
+  var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
+  var own = function (object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+  };
+  var files = {}, timer = 0, composing = false, last = null, run = 0;
+
+  function syllables(text) { return text.normalize("NFC").toLowerCase().match(WORD) || []; }
+  // "Đà" → "da": no marks at all, đ → d.
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u0111/g, "d");
+  }
+  // "hoà", "hòa" → "hoa2"; "dê" → "dê0": only the tone mark is taken off, as a digit.
+  function exact(s) {
+    var tone = "0";
+    var rest = s.toLowerCase().normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, function (m) {
+      tone = TONES[m];
+      return "";
+    });
+    return rest.normalize("NFC") + tone;
+  }
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0;
+    return h;
+  }
+
+  // One request per file, ever; a failed one is forgotten so that a later query retries.
+  // index.json is revalidated; shards carry its "version", when it has one, against stale caches.
+  function load(name, index) {
+    var url = form.getAttribute("data-index") + name + (index && index.version ? "?v=" + encodeURIComponent(index.version) : "");
+    if (!files[url]) {
+      files[url] = fetch(url, { cache: index ? "default" : "no-cache" }).then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.json();
+      });
+      files[url].catch(function () { delete files[url]; });
+    }
+    return files[url];
+  }
+
+  function query(text) {
+    return syllables(text).slice(0, MAX_WORDS).map(function (s) {
+      var f = fold(s);
+      // Typed with a mark or đ: its exact form counts double; typed bare: all forms alike.
+      return { f: f, e: exact(s), marked: f !== s };
+    }).filter(function (w) { return w.f; });
+  }
+
+  function rank(words, shards) {
+    var postings = words.map(function (w, i) {
+      var term = own(shards[i], w.f), byDoc = new Map();
+      if (!term) return byDoc;
+      var same = w.marked ? new Set(own(term.v, w.e) || []) : null;
+      term.p.forEach(function (p) {
+        var positions = new Set(), at = 0;
+        for (var k = 2; k < p.length; k++) positions.add(at += p[k]);
+        byDoc.set(p[0], { score: same && same.has(p[0]) ? 2 * p[1] : p[1], positions: positions });
+      });
+      return byDoc;
+    });
+    var hits = [];
+    postings[0].forEach(function (first, id) {
+      var score = 0, previous = null;
+      for (var i = 0; i < postings.length; i++) {
+        var hit = postings[i].get(id);
+        if (!hit) return; // every syllable must match
+        score += hit.score;
+        if (previous) {
+          for (var p of previous.positions) {
+            if (hit.positions.has(p + 1)) { score += PHRASE; break; }
+          }
+        }
+        previous = hit;
+      }
+      hits.push([id, score]);
+    });
+    return hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+  }
+
+  function search(words, seq, text) {
+    return load("index.json").then(function (index) {
+      return Promise.all(words.map(function (w) {
+        return load("terms-" + (fnv1a(w.f) % index.termShards) + ".json", index);
+      })).then(function (shards) {
+        var hits = rank(words, shards), top = hits.slice(0, SHOWN), per = index.documentsPerShard;
+        return Promise.all(top.map(function (hit) {
+          return load("docs-" + Math.floor(hit[0] / per) + ".json", index);
+        })).then(function (docs) {
+          if (seq !== run) return;
+          render(words, hits.length, top.map(function (hit, i) { return docs[i][hit[0] % per]; }), text);
+        });
+      });
+    });
+  }
+
+  function element(name, className) {
+    var node = document.createElement(name);
+    if (className) node.className = className;
+    return node;
+  }
+
+  // The text, with each syllable that folds to a query syllable in <mark>.
+  function highlight(node, text, folded) {
+    var at = 0, match;
+    text = text.normalize("NFC");
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text))) {
+      if (!folded.has(fold(match[0]))) continue;
+      node.append(text.slice(at, match.index));
+      node.appendChild(element("mark")).textContent = match[0];
+      at = match.index + match[0].length;
+    }
+    node.append(text.slice(at));
+    return node;
+  }
+
+  function render(words, total, rows, text) {
+    var folded = new Set(words.map(function (w) { return w.f; }));
+    var items = rows.map(function (row) {
+      var item = element("li"), link = element("a");
+      link.href = row[1];
+      item.appendChild(element("h2")).appendChild(highlight(link, row[0], folded));
+      if (row[2]) item.appendChild(element("p", "date")).textContent = row[2];
+      if (row[3]) item.appendChild(highlight(element("p", "summary"), row[3], folded));
+      return item;
+    });
+    list.replaceChildren.apply(list, items);
+    var one = total === 1 && form.getAttribute("data-result");
+    announce(total ? total + " " + (one || form.getAttribute("data-results")) : form.getAttribute("data-none"), text);
+  }
+
+  // data-query: the text whose results are shown (the browser tests wait for it).
+  function announce(message, text) {
+    status.textContent = message;
+    list.setAttribute("data-query", text);
+  }
+
+  function go() {
+    clearTimeout(timer);
+    var text = input.value.trim(), url = new URL(location.href);
+    if (text) url.searchParams.set("q", text); else url.searchParams.delete("q");
+    if (url.href !== location.href) history.replaceState(history.state, "", url.href);
+    if (text === last) return;
+    last = text;
+    var words = query(text), seq = ++run;
+    if (!words.length) {
+      list.replaceChildren();
+      announce("", text);
+      return;
+    }
+    search(words, seq, text).catch(function () {
+      if (seq !== run) return;
+      last = null; // let the same query try again
+      list.replaceChildren();
+      status.textContent = form.getAttribute("data-error") || form.getAttribute("data-none");
+    });
+  }
+
+  input.addEventListener("compositionstart", function () {
+    composing = true;
+    clearTimeout(timer);
+  });
+  input.addEventListener("compositionend", function () {
+    composing = false;
+    go();
+  });
+  input.addEventListener("input", function (event) {
+    if (event.isComposing || composing) return;
+    clearTimeout(timer);
+    timer = setTimeout(go, DELAY);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    go();
+  });
+
+  var given = new URLSearchParams(location.search).get("q");
+  if (given) {
+    input.value = given;
+    go();
+  }
+})();
