@@ -47,3 +47,11 @@ import Testing
         #expect(SearchIndex.fnv1a("foobar") == 0xBF9C_F968)
     }
 }
+
+@Suite struct SearchBytesTests {
+    @Test func byteSyllablesMatchStringSyllables() {
+        let text = "Đà Nẵng – THÀNH PHỐ đáng sống; ASEAN-2025, Cộng đồng Văn hóa (Ủy ban)."
+        #expect(
+            SearchText.syllableBytes(text).map { String(decoding: $0, as: UTF8.self) } == SearchText.syllables(text))
+    }
+}

@@ -40,6 +40,16 @@ import Testing
         #expect(decoded.utf8.count == 11 && nfd.utf8.count == 14)
     }
 
+    @Test func theFastNFCCheckOnlyPassesWhatNFCLeavesAlone() {
+        let vietnamese = "Đà Nẵng – “Cộng đồng” ơ ư ă … Ỹ ỹ €"
+        #expect(TextInput.isSurelyNFC(Array(vietnamese.utf8)))
+        #expect(!TextInput.isSurelyNFC(Array(vietnamese.decomposedStringWithCanonicalMapping.utf8)))
+        // Singletons NFC replaces: the ohm sign, the angstrom sign, a Greek tonos letter.
+        for text in ["\u{2126}", "\u{212B}", "\u{1F71}", "\u{0340}", "ㄱ", "\u{F900}"] {
+            #expect(!TextInput.isSurelyNFC(Array(text.utf8)), "\(text)")
+        }
+    }
+
     @Test func reportsTheFirstInvalidByteAndItsLine() {
         let data = Data("ok\nline two \u{00}".utf8) + Data([0xE2, 0x28, 0xA1])
         #expect(throws: TextInput.DecodeFailure.notUTF8(offset: 13, line: 2)) { try TextInput.decode(data) }

@@ -3,7 +3,7 @@
 `make_content` copies Content/ and adds posts whose words occur nowhere else in the real
 content, so that each assertion is about known pages: "dê" and "dế", the two tone
 placements of "hòa", a phrase written adjacent and scattered, a word with đ and one written
-with d, an English word, text that looks like HTML, and enough filler posts for a second
+with d, an English word, text that looks like HTML, and enough filler posts (with enough distinct made-up syllables for several term shards) for a second
 document shard (more than 200 Vietnamese documents).
 
 `syllables`, `fold`, `exact` and `fnv1a` do what SearchText.swift and SearchIndex.swift do;
@@ -152,7 +152,7 @@ def make_content(root: Path) -> Path:
         files[f"en/{FIXTURE_EN_SECTION}/2019-06-{n:02d}-{slug}.md"] = _post(
             title, summary, body, f"2019-06-{n:02d}")
     for n in range(1, FILLER_POSTS + 1):
-        words = " ".join(filler_word(n, k) for k in range(6))
+        words = " ".join(filler_word(n, k) for k in range(40))
         day = f"2018-{(n - 1) // 28 + 1:02d}-{(n - 1) % 28 + 1:02d}"
         files[f"vi/{FIXTURE_VI_SECTION}/{day}-zfill-{n}.md"] = _post(
             f"Zfill {n}", f"Zfill {n}.", words, day)

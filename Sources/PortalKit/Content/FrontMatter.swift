@@ -55,25 +55,31 @@ public enum FrontMatterParser {
         guard text.hasPrefix("---\n") || text == "---" else {
             throw .missingFrontMatter(SourceLocation(file: file, line: 1, column: 1))
         }
-        // Find the closing `---` (or `...`) line.
-        var yamlLines: [Substring] = []
-        var closed = false
+        // Find the closing `---` (or `...`) line, scanning bytes: bodies can be long.
+        let utf8 = text.utf8
+        var lineStart = utf8.index(utf8.startIndex, offsetBy: 4, limitedBy: utf8.endIndex) ?? utf8.endIndex
+        let yamlStart = lineStart
+        var yamlEnd: String.Index?
+        var bodyStart = utf8.endIndex
         var consumed = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
             consumed += 1
-            if line == "---" || line == "..." {
-                closed = true
+            let line = utf8[lineStart..<lineEnd]
+            if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                yamlEnd = lineStart
+                bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
                 break
             }
-            yamlLines.append(line)
+            lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
-        guard closed else { throw .unclosed(SourceLocation(file: file, line: 1, column: 1)) }
-        let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(consumed).joined(
-            separator: "\n")
+        guard let yamlEnd else { throw .unclosed(SourceLocation(file: file, line: 1, column: 1)) }
+        let yaml = String(text[yamlStart..<yamlEnd])
+        let body = String(text[bodyStart...])
 
         let root: YAMLNode
         do {
-            root = try YAMLNode.parse(yamlLines.joined(separator: "\n"), file: file, lineOffset: 1)
+            root = try YAMLNode.parse(yaml, file: file, lineOffset: 1)
         } catch { throw .shape(error) }
 
         var matter = FrontMatter()

@@ -4,19 +4,23 @@ import Foundation
 ///
 /// - `search/<lang>/index.json`: how many documents and shards there are;
 /// - `search/<lang>/terms-<k>.json`: folded syllable → postings `[doc, score, positions…]`
-///   (positions delta-coded, at most 32 per document) and `v`: exact form → documents;
-///   a syllable lives in shard `fnv1a(folded) % shards`;
+///   (positions delta-coded, at most 8 per document, among the first 400), and either `f`: the term's only exact
+///   form, or `v`: exact form → documents; a syllable lives in shard `fnv1a(folded) % shards`;
 /// - `search/<lang>/docs-<k>.json`: `[title, url, date, excerpt]` for 200 documents each.
 ///
-/// Shards aim at 48 KB of JSON (about 12 KB gzipped): a phone on a slow 3G link (~400 kbit/s)
-/// fetches one in well under a second, and a query of three syllables needs at most three.
-/// An index under that size is one shard.
+/// Shards aim at 96 KB of JSON (about 20 KB gzipped, as servers send JSON): a phone on a slow
+/// 3G link (~400 kbit/s) fetches one in about half a second, and a query of three syllables
+/// needs at most three, while a 5,000-post language stays at a few hundred files rather than
+/// thousands. An index under that size is one shard.
 struct SearchIndex {
     let site: Site
 
-    static let shardTarget = 48 * 1024
+    static let shardTarget = 96 * 1024
     static let documentsPerShard = 200
-    static let maximumPositions = 32
+    static let maximumPositions = 8
+    /// Positions past this point (about the first 300 syllables of the body) are not kept: a
+    /// match further in still finds the page, only without the bonus for an exact phrase.
+    static let positionLimit = 400
     /// Field weights: a syllable in the title counts ten times one in the body.
     static let weights = (title: 10, summary: 5, heading: 3, body: 1)
 
@@ -77,32 +81,72 @@ struct SearchIndex {
 
     private func files(language: String) -> [OutputFile] {
         let documents = documents(language)
+        // Millions of syllables, a few thousand distinct. Each distinct syllable (as bytes: Swift
+        // strings hash through Unicode normalisation) gets an id once, with its folded term and
+        // exact form; postings are then appended in document order, so each list is sorted.
         struct Posting {
-            var score = 0
-            var positions: [Int] = []
+            var document: Int
+            var score: Int
+            var positions: [Int]
         }
-        var postings: [String: [Int: Posting]] = [:]
-        var exact: [String: [String: Set<Int>]] = [:]
-        // Millions of syllables, a few thousand distinct: fold each distinct one once.
-        var forms: [String: (folded: String, exact: String)] = [:]
+        var syllableIDs: [[UInt8]: Int] = [:]
+        var syllableTerm: [Int] = []  // syllable id → term id, -1 when it folds to nothing
+        var syllableExact: [Int] = []  // syllable id → exact form id
+        var termIDs: [String: Int] = [:]
+        var terms: [String] = []
+        var exactIDs: [String: Int] = [:]
+        var exactForms: [String] = []
+        var postings: [[Posting]] = []
+        var variants: [[Int: [Int]]] = []  // term id → exact form id → documents
         for (id, document) in documents.enumerated() {
             var position = 0
             for (text, weight) in document.fields {
-                for syllable in SearchText.syllables(text, nfc: false) {
-                    let form: (folded: String, exact: String)
-                    if let known = forms[syllable] {
-                        form = known
+                for syllable in SearchText.syllableBytes(text) {
+                    let sid: Int
+                    if let known = syllableIDs[syllable] {
+                        sid = known
                     } else {
-                        form = (SearchText.fold(syllable), SearchText.exact(syllable))
-                        forms[syllable] = form
+                        sid = syllableTerm.count
+                        syllableIDs[syllable] = sid
+                        let string = String(decoding: syllable, as: UTF8.self)
+                        let folded = SearchText.fold(string)
+                        if folded.isEmpty {
+                            syllableTerm.append(-1)
+                        } else if let term = termIDs[folded] {
+                            syllableTerm.append(term)
+                        } else {
+                            termIDs[folded] = terms.count
+                            syllableTerm.append(terms.count)
+                            terms.append(folded)
+                            postings.append([])
+                            variants.append([:])
+                        }
+                        let exact = SearchText.exact(string)
+                        if let known = exactIDs[exact] {
+                            syllableExact.append(known)
+                        } else {
+                            exactIDs[exact] = exactForms.count
+                            syllableExact.append(exactForms.count)
+                            exactForms.append(exact)
+                        }
                     }
-                    let folded = form.folded
-                    guard !folded.isEmpty else { continue }
-                    var posting = postings[folded]?[id] ?? Posting()
-                    posting.score += weight
-                    if posting.positions.count < Self.maximumPositions { posting.positions.append(position) }
-                    postings[folded, default: [:]][id] = posting
-                    exact[folded, default: [:]][form.exact, default: []].insert(id)
+                    let term = syllableTerm[sid]
+                    guard term >= 0 else { continue }
+                    if postings[term].last?.document == id {
+                        postings[term][postings[term].count - 1].score += weight
+                        if postings[term][postings[term].count - 1].positions.count < Self.maximumPositions,
+                            position < Self.positionLimit
+                        {
+                            postings[term][postings[term].count - 1].positions.append(position)
+                        }
+                    } else {
+                        postings[term].append(
+                            Posting(
+                                document: id, score: weight, positions: position < Self.positionLimit ? [position] : [])
+                        )
+                    }
+                    let form = syllableExact[sid]
+                    if variants[term][form]?.last != id { variants[term][form, default: []].append(id) }
                     position += 1
                 }
                 position += 8  // fields are not adjacent: no phrase across them
@@ -111,21 +155,34 @@ struct SearchIndex {
 
         // One JSON entry per term, then shards of about the target size.
         var entries: [(term: String, json: String)] = []
-        for term in postings.keys.sorted() {
-            let list = postings[term]!.keys.sorted().map { id -> String in
-                let posting = postings[term]![id]!
+        for term in terms.indices.sorted(by: { terms[$0] < terms[$1] }) {
+            var json = JSONText.string(terms[term]) + ":{\"p\":["
+            for (n, posting) in postings[term].enumerated() {
+                if n > 0 { json += "," }
+                json += "[\(posting.document),\(posting.score)"
                 var previous = 0
-                let deltas = posting.positions.map { p -> Int in
-                    defer { previous = p }
-                    return p - previous
+                for p in posting.positions {
+                    json += ",\(p - previous)"
+                    previous = p
                 }
-                return "[" + ([id, posting.score] + deltas).map(String.init).joined(separator: ",") + "]"
-            }.joined(separator: ",")
-            let variants = exact[term]!.keys.sorted().map { form in
-                "\(JSONText.string(form)):[" + exact[term]![form]!.sorted().map(String.init).joined(separator: ",")
-                    + "]"
-            }.joined(separator: ",")
-            entries.append((term, "\(JSONText.string(term)):{\"p\":[\(list)],\"v\":{\(variants)}}"))
+                json += "]"
+            }
+            let forms = variants[term].keys.sorted { exactForms[$0] < exactForms[$1] }
+            if forms.count == 1 {
+                // One exact form (most English words, many Vietnamese syllables): no document
+                // list to repeat.
+                json += "],\"f\":" + JSONText.string(exactForms[forms[0]]) + "}"
+            } else {
+                json += "],\"v\":{"
+                for (n, form) in forms.enumerated() {
+                    if n > 0 { json += "," }
+                    json +=
+                        JSONText.string(exactForms[form]) + ":["
+                        + variants[term][form]!.map(String.init).joined(separator: ",") + "]"
+                }
+                json += "}}"
+            }
+            entries.append((terms[term], json))
         }
         let total = entries.reduce(0) { $0 + $1.json.utf8.count }
         let shards = max(1, (total + Self.shardTarget - 1) / Self.shardTarget)

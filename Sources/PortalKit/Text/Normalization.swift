@@ -19,7 +19,35 @@ public enum TextInput {
             throw .notUTF8(offset: bad, line: line)
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        return nfc(unifyNewlines(text))
+        let unified = unifyNewlines(text)
+        return isSurelyNFC(bytes) ? unified : nfc(unified)
+    }
+
+    /// True when every character is one that NFC leaves as it is: ASCII, the precomposed Latin
+    /// letters Vietnamese uses (Latin-1, Latin Extended-A/B, Latin Extended Additional) and
+    /// common punctuation. Most files pass, and skip Foundation's normalisation, the costliest
+    /// step of reading; anything else (combining marks above all) is normalised.
+    static func isSurelyNFC(_ bytes: [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + width <= bytes.count else { return false }
+            var scalar = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+            for k in 1..<width { scalar = scalar << 6 | UInt32(bytes[index + k] & 0x3F) }
+            switch scalar {
+            case 0x00A0...0x024F, 0x1E00...0x1EFF, 0x2010...0x205E, 0x20A0...0x20CF, 0x2100...0x2125, 0x2127...0x2129,
+                0x212C...0x2328, 0x232B...0x23FF:
+                index += width
+            default:
+                return false
+            }
+        }
+        return true
     }
 
     public static func nfc(_ text: String) -> String {

@@ -28,6 +28,44 @@ public enum SearchText {
         return result
     }
 
+    /// The same syllables as `syllables`, as UTF-8 bytes, for text that is NFC already (what the
+    /// build holds): ASCII is lower-cased by hand, other letters through Swift, once per letter.
+    static func syllableBytes(_ text: String) -> [[UInt8]] {
+        var result: [[UInt8]] = []
+        var current: [UInt8] = []
+        var lowered: [Unicode.Scalar: [UInt8]] = [:]
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    current.append(UInt8(value))
+                } else if (0x41...0x5A).contains(value) {
+                    current.append(UInt8(value + 0x20))
+                } else if !current.isEmpty {
+                    result.append(current)
+                    current.removeAll(keepingCapacity: true)
+                }
+                continue
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (0x0300...0x036F).contains(value)
+            {
+                if let bytes = lowered[scalar] {
+                    current += bytes
+                } else {
+                    let bytes = Array(String(scalar).lowercased().utf8)
+                    lowered[scalar] = bytes
+                    current += bytes
+                }
+            } else if !current.isEmpty {
+                result.append(current)
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
     /// "Đà" → "da": no tones, no marks, đ → d.
     public static func fold(_ syllable: String) -> String { Diacritics.strip(syllable).lowercased() }
 

@@ -66,11 +66,17 @@
     var postings = words.map(function (w, i) {
       var term = own(shards[i], w.f), byDoc = new Map();
       if (!term) return byDoc;
-      var same = w.marked ? new Set(own(term.v, w.e) || []) : null;
+      // "f": the term's only exact form (every document has it); "v": form → documents.
+      var all = false, same = null;
+      if (w.marked) {
+        if (typeof term.f === "string") all = term.f === w.e;
+        else same = new Set(own(term.v, w.e) || []);
+      }
       term.p.forEach(function (p) {
         var positions = new Set(), at = 0;
         for (var k = 2; k < p.length; k++) positions.add(at += p[k]);
-        byDoc.set(p[0], { score: same && same.has(p[0]) ? 2 * p[1] : p[1], positions: positions });
+        var exact = all || (same !== null && same.has(p[0]));
+        byDoc.set(p[0], { score: exact ? 2 * p[1] : p[1], positions: positions });
       });
       return byDoc;
     });
