@@ -55,14 +55,20 @@ struct Build: ParsableCommand {
     func run() throws {
         let started = Date()
         let moment = now.flatMap(VietnamTime.parse) ?? Date()
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentDirectory: content, outputDirectory: output, themeDirectory: theme,
             publication: Publication(now: moment, includeDrafts: drafts, includeFuture: future),
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, baseURL: baseURL.flatMap(BaseURL.init),
             strict: strict)
+        // A progress line on a terminal; nothing when the output goes to a file or a pipe.
+        let onTerminal = isatty(STDERR_FILENO) == 1
+        if onTerminal {
+            options.progress = { (stage: String) in Terminal.progress("building… \(stage) done") }
+        }
         let warnings = WarningLog()
         do {
             let result = try SiteBuild.run(options, warnings: warnings)
+            if onTerminal { Terminal.progress("") }
             Terminal.report(warnings.all)
             let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
@@ -71,10 +77,13 @@ struct Build: ParsableCommand {
                     + "\(result.filesUnchanged) unchanged, \(result.filesRemoved) removed")
             if timings {
                 for (stage, seconds) in result.timings {
-                    print(String(format: "  %-14@ %8.3f s", stage as NSString, seconds))
+                    print(
+                        "  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0)
+                            + String(format: "%8.3f s", seconds))
                 }
             }
         } catch {
+            if onTerminal { Terminal.progress("") }
             Terminal.report(warnings.all)
             Terminal.error(error.description)
             throw ExitCode(1)

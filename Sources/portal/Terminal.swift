@@ -7,6 +7,11 @@ enum Terminal {
         for diagnostic in diagnostics { error(diagnostic.description) }
     }
 
+    /// Rewrites the current terminal line (carriage return, clear to end of line).
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+    }
+
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

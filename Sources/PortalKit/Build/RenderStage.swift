@@ -7,7 +7,9 @@ struct RenderStage {
     let theme: Theme
     let media: [(path: String, diskPath: String)]
 
-    func run(jobs: Int) throws(BuildFailure) -> [OutputFile] {
+    /// Renders and writes the site through `writer`: pages are written as they render, so a
+    /// build never holds every page in memory at once.
+    func run(jobs: Int, writer: OutputWriter) throws(BuildFailure) -> OutputWriter.Report {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -29,39 +31,56 @@ struct RenderStage {
             errors.append(ThemeError.missingLayout(layout, directory: "\(theme.directory)/layouts"))
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
-        var files = ParallelMap.map(renderJobs, jobs: jobs) { job -> OutputFile in
-            let (layout, values) = context.render(job)
-            return OutputFile(path: job.outputPath(site), body: .text(theme.render(values, layout: layout)))
-        }
-        var owners = renderJobs.map { $0.owner(site) }
-        let generated =
+
+        var others =
             Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
             + ICalendar(site: site).files() + SearchIndex(site: site).files(jobs: jobs)
-        files += generated
-        owners += generated.map(\.path)
+        var owners = others.map(\.path)
         if let banner = site.banner {
             let kitFiles: [OutputFile]
             do { kitFiles = try banner.kit.files(banner.artworks) } catch { throw BuildFailure([error]) }
-            files += kitFiles
+            others += kitFiles
             owners += kitFiles.map { "the banner kit's \($0.path)" }
         }
-        files += theme.fingerprints.files
+        others += theme.fingerprints.files
         owners += theme.fingerprints.files.map { "the theme's \($0.path)" }
-        files += media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
+        others += media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
         owners += media.map { "Content/\($0.path)" }
 
         // Two things writing one file (a page slug `assets`, an alias over a page) would
-        // silently lose one.
+        // silently lose one: every path is known before anything is written.
+        let paths = renderJobs.map { $0.outputPath(site) } + others.map(\.path)
         var seen: [String: String] = [:]
-        for (file, owner) in zip(files, owners) {
-            if let first = seen[file.path] {
-                errors.append(OutputError.clash(path: file.path, first: first, second: owner))
+        for (path, owner) in zip(paths, renderJobs.map { $0.owner(site) } + owners) {
+            if let first = seen[path] {
+                errors.append(OutputError.clash(path: path, first: first, second: owner))
             } else {
-                seen[file.path] = owner
+                seen[path] = owner
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
-        return files
+
+        let session: OutputWriter.Session
+        do { session = try writer.begin() } catch { throw BuildFailure([error]) }
+        let pageFailures = ParallelMap.map(renderJobs, jobs: jobs) { job -> OutputError? in
+            let (layout, values) = context.render(job)
+            do throws(OutputError) {
+                try session.write(
+                    OutputFile(path: job.outputPath(site), body: .text(theme.render(values, layout: layout))))
+                return nil
+            } catch { return error }
+        }
+        let otherFailures = ParallelMap.map(others, jobs: jobs) { file -> OutputError? in
+            do throws(OutputError) {
+                try session.write(file)
+                return nil
+            } catch { return error }
+        }
+        if let failure = (pageFailures + otherFailures).compactMap({ $0 }).first {
+            session.abort()
+            throw BuildFailure([failure])
+        }
+        do { return try session.commit(paths: Set(paths)) } catch { throw BuildFailure([error]) }
     }
 
     private func resolveMenus(errors: inout [any PortalError]) -> [String: [PageContext.ResolvedMenuItem]] {

@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: BaseURL?
     /// Turns warnings about the theme's UI strings into errors.
     public var strict: Bool
+    /// Told each stage's name as it ends, for a progress line on a terminal.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(
         contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
@@ -43,7 +45,7 @@ public struct BuildResult: Sendable {
 /// Markdown → templates → output.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions, warnings: WarningLog) throws(BuildFailure) -> BuildResult {
-        var clock = StageClock()
+        var clock = StageClock(progress: options.progress)
         let content = options.contentDirectory
         let writer = OutputWriter(outputDirectory: options.outputDirectory)
         do { try writer.checkOwnership() } catch { throw BuildFailure([error]) }
@@ -86,14 +88,9 @@ public enum SiteBuild {
             settings: settings, graph: graph, theme: theme, now: options.publication.now)
         clock.lap("banners")
 
-        let files = try RenderStage(site: site, theme: theme, media: loaded.media).run(jobs: options.jobs)
-        clock.lap("templates")
-
-        let report: OutputWriter.Report
-        do throws(OutputError) { report = try writer.commit(files, jobs: options.jobs) } catch {
-            throw BuildFailure([error])
-        }
-        clock.lap("write")
+        let report = try RenderStage(site: site, theme: theme, media: loaded.media).run(
+            jobs: options.jobs, writer: writer)
+        clock.lap("render and write")
 
         let counts = settings.languages.map { language in
             (language.code, graph.pages.filter { $0.language == language.code }.count)
@@ -148,10 +145,14 @@ public enum SiteBuild {
 struct StageClock {
     private var last = DispatchTime.now()
     private(set) var laps: [(stage: String, seconds: Double)] = []
+    let progress: (@Sendable (String) -> Void)?
+
+    init(progress: (@Sendable (String) -> Void)? = nil) { self.progress = progress }
 
     mutating func lap(_ stage: String) {
         let now = DispatchTime.now()
         laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
         last = now
+        progress?(stage)
     }
 }

@@ -132,7 +132,11 @@ public enum FrontMatterParser {
             }
         } catch { throw .shape(error) }
         guard hasTitle else { throw .missingTitle(SourceLocation(file: file, line: 1, column: 1)) }
-        return ParsedSource(source: source, frontMatter: matter, body: body, bodyFirstLine: consumed + 1)
+        // The whole text is not needed again (the body is kept): on a large site it would be
+        // every page's Markdown twice in memory.
+        var kept = source
+        kept.text = ""
+        return ParsedSource(source: kept, frontMatter: matter, body: body, bodyFirstLine: consumed + 1)
     }
 
     private static func date(_ node: YAMLNode, _ key: String) throws(ShapeProblem) -> Date {

@@ -15,6 +15,11 @@ enum FileIO {
             self.path = path
             reason = String(cString: strerror(errno))
         }
+
+        init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {

@@ -1,5 +1,6 @@
 import CPortalSys
 import Foundation
+import Synchronization
 
 /// Writes a finished build without ever leaving the output half old, half new:
 ///
@@ -42,141 +43,158 @@ public struct OutputWriter: Sendable {
         public var filesWritten: Int { written }
     }
 
+    /// Writes a whole list of files (what `portal banner` and tests use); builds stream theirs
+    /// through a `Session` as they render.
     public func commit(_ files: [OutputFile], jobs: Int) throws(OutputError) -> Report {
-        try checkOwnership()
-        let all = files + [OutputFile(path: Self.markerName, body: .text(Self.markerText))]
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
-        if entries.isEmpty { return try writeFresh(all, jobs: jobs) }
-        return try update(all, jobs: jobs)
-    }
-
-    // MARK: First build
-
-    private func writeFresh(_ files: [OutputFile], jobs: Int) throws(OutputError) -> Report {
-        let fm = FileManager.default
-        let parent = (outputDirectory as NSString).deletingLastPathComponent
-        let name = (outputDirectory as NSString).lastPathComponent
-        let staging = ((parent.isEmpty ? "." : parent) as NSString)
-            .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(atPath: staging)
-        // The output's parent may not exist yet (`--output new/place/Output`).
-        try? fm.createDirectory(
-            atPath: (staging as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        do throws(FileIO.Failure) {
-            try FileIO.makeDirectory(staging)
-            for directory in Self.directories(of: files) { try FileIO.makeDirectory("\(staging)/\(directory)") }
-        } catch {
-            try? fm.removeItem(atPath: staging)
-            throw .cannotWrite(path: error.path, reason: error.reason)
-        }
-        let failures = ParallelMap.map(files, jobs: jobs) { file -> FileIO.Failure? in
-            do throws(FileIO.Failure) {
-                try Self.write(file, to: "\(staging)/\(file.path)")
+        let session = try begin()
+        let failures = ParallelMap.map(files, jobs: jobs) { file -> OutputError? in
+            do throws(OutputError) {
+                try session.write(file)
                 return nil
             } catch { return error }
         }
         if let failure = failures.compactMap({ $0 }).first {
-            try? fm.removeItem(atPath: staging)
-            throw .cannotWrite(path: failure.path, reason: failure.reason)
+            session.abort()
+            throw failure
         }
-        // An empty output folder may exist: exchange it with the staging folder in one step.
-        if fm.fileExists(atPath: outputDirectory) {
-            if portal_exchange_paths(staging, outputDirectory) == 0 {
-                try? fm.removeItem(atPath: staging)
-                return Report(written: files.count, unchanged: 0, removed: 0)
-            }
-            try? fm.removeItem(atPath: outputDirectory)
-        }
-        do { try fm.moveItem(atPath: staging, toPath: outputDirectory) } catch {
-            try? fm.removeItem(atPath: staging)
-            throw .cannotWrite(path: outputDirectory, reason: error.localizedDescription)
-        }
-        return Report(written: files.count, unchanged: 0, removed: 0)
+        return try session.commit(paths: Set(files.map(\.path)))
     }
 
-    // MARK: Later builds
+    /// Starts writing a build: into a staging folder when there is no output yet, beside the
+    /// published files otherwise.
+    public func begin() throws(OutputError) -> Session {
+        try checkOwnership()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
+        if entries.isEmpty {
+            let fm = FileManager.default
+            let parent = (outputDirectory as NSString).deletingLastPathComponent
+            let name = (outputDirectory as NSString).lastPathComponent
+            let staging = ((parent.isEmpty ? "." : parent) as NSString)
+                .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+            try? fm.removeItem(atPath: staging)
+            // The output's parent may not exist yet (`--output new/place/Output`).
+            try? fm.createDirectory(
+                atPath: (staging as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            do throws(FileIO.Failure) { try FileIO.makeDirectory(staging) } catch {
+                throw .cannotWrite(path: error.path, reason: error.reason)
+            }
+            return Session(output: outputDirectory, staging: staging)
+        }
+        return Session(output: outputDirectory, staging: nil)
+    }
 
-    private func update(_ files: [OutputFile], jobs: Int) throws(OutputError) -> Report {
-        let root = outputDirectory
-        // Folders that do not exist yet, created now and removed again on failure.
-        var created: [String] = []
-        for directory in Self.directories(of: files) where !FileIO.isDirectory("\(root)/\(directory)") {
+    /// One build's writes. `write` may be called from any thread as files are rendered;
+    /// nothing published changes until `commit`.
+    public final class Session: Sendable {
+        let output: String
+        /// Set for a first build: every file goes here, and the folder becomes the output.
+        let staging: String?
+        private struct State {
+            var directories: Set<String> = []
+            /// Folders made inside the published output, removed again on abort.
+            var created: [String] = []
+            var pending: [(String, String)] = []
+            var unchanged = 0
+        }
+        private let state = Mutex(State())
+
+        init(output: String, staging: String?) {
+            self.output = output
+            self.staging = staging
+        }
+
+        /// Writes one file (to staging, or beside its target when its bytes differ).
+        public func write(_ file: OutputFile) throws(OutputError) {
+            let root = staging ?? output
             do throws(FileIO.Failure) {
-                if FileIO.size("\(root)/\(directory)") != nil {
-                    // A file stands where a folder is needed: it goes in the commit step.
-                    throw FileIO.Failure("\(root)/\(directory)")
+                try makeParents(of: file.path, under: root)
+                if let staging {
+                    try OutputWriter.write(file, to: "\(staging)/\(file.path)")
+                    return
                 }
-                try FileIO.makeDirectory("\(root)/\(directory)")
-                created.append(directory)
+                let target = "\(root)/\(file.path)"
+                if OutputWriter.sameBytes(file, at: target) {
+                    state.withLock { $0.unchanged += 1 }
+                    return
+                }
+                let directory = (file.path as NSString).deletingLastPathComponent
+                let name = (file.path as NSString).lastPathComponent
+                let pending =
+                    (directory.isEmpty ? root : "\(root)/\(directory)") + "/.\(name)\(OutputWriter.pendingSuffix)"
+                try OutputWriter.write(file, to: pending)
+                state.withLock { $0.pending.append((pending, target)) }
             } catch {
-                rollBack(pending: [], created: created)
-                throw .cannotWrite(
-                    path: error.path, reason: "a file stands where a folder is needed, or: \(error.reason)")
-            }
-        }
-
-        enum Outcome: Sendable {
-            case unchanged
-            case pending(String)
-            case failed(FileIO.Failure)
-        }
-        let outcomes = ParallelMap.map(files, jobs: jobs) { file -> Outcome in
-            let target = "\(root)/\(file.path)"
-            if Self.sameBytes(file, at: target) { return .unchanged }
-            let directory = (file.path as NSString).deletingLastPathComponent
-            let name = (file.path as NSString).lastPathComponent
-            let pending = (directory.isEmpty ? root : "\(root)/\(directory)") + "/.\(name)\(Self.pendingSuffix)"
-            do throws(FileIO.Failure) {
-                try Self.write(file, to: pending)
-                return .pending(pending)
-            } catch { return .failed(error) }
-        }
-        var pending: [(String, String)] = []
-        var failure: FileIO.Failure?
-        for (file, outcome) in zip(files, outcomes) {
-            switch outcome {
-            case .unchanged: continue
-            case .pending(let path): pending.append((path, "\(root)/\(file.path)"))
-            case .failed(let error): failure = failure ?? error
-            }
-        }
-        if let failure {
-            rollBack(pending: pending.map(\.0), created: created)
-            throw .cannotWrite(path: failure.path, reason: failure.reason)
-        }
-
-        // Everything is written: put it in place, then drop what the site no longer has.
-        for (from, to) in pending {
-            if FileIO.isDirectory(to) { try? FileManager.default.removeItem(atPath: to) }
-            do throws(FileIO.Failure) { try FileIO.rename(from, to) } catch {
                 throw .cannotWrite(path: error.path, reason: error.reason)
             }
         }
-        let wanted = Set(files.map(\.path))
-        let stale = FileIO.files(under: root).filter { !wanted.contains($0) }
-        for path in stale { unlink("\(root)/\(path)") }
-        Self.removeEmptyDirectories(root)
-        return Report(written: pending.count, unchanged: files.count - pending.count, removed: stale.count)
-    }
 
-    private func rollBack(pending: [String], created: [String]) {
-        for path in pending { unlink(path) }
-        for directory in created.reversed() { rmdir("\(outputDirectory)/\(directory)") }
+        private func makeParents(of path: String, under root: String) throws(FileIO.Failure) {
+            var missing: [String] = []
+            var directory = (path as NSString).deletingLastPathComponent
+            while !directory.isEmpty, !state.withLock({ $0.directories.contains(directory) }) {
+                missing.append(directory)
+                directory = (directory as NSString).deletingLastPathComponent
+            }
+            for directory in missing.reversed() {
+                let full = "\(root)/\(directory)"
+                if !FileIO.isDirectory(full) {
+                    if FileIO.size(full) != nil {
+                        throw FileIO.Failure(path: full, reason: "a file stands where a folder is needed")
+                    }
+                    try FileIO.makeDirectory(full)
+                    if staging == nil { state.withLock { $0.created.append(directory) } }
+                }
+                state.withLock { _ = $0.directories.insert(directory) }
+            }
+        }
+
+        /// Removes what this session wrote: the output stays as it was.
+        public func abort() {
+            if let staging {
+                try? FileManager.default.removeItem(atPath: staging)
+                return
+            }
+            let (pending, created) = state.withLock { ($0.pending, $0.created) }
+            for (path, _) in pending { unlink(path) }
+            for directory in created.sorted(by: { $0.count > $1.count }) { rmdir("\(output)/\(directory)") }
+        }
+
+        /// Puts everything in place; `paths` is every file of the build, so the rest goes.
+        public func commit(paths: Set<String>) throws(OutputError) -> Report {
+            let marker = OutputFile(path: OutputWriter.markerName, body: .text(OutputWriter.markerText))
+            try write(marker)
+            let wanted = paths.union([OutputWriter.markerName])
+            if let staging {
+                let fm = FileManager.default
+                // An empty output folder may exist: exchange it with the staging folder in one step.
+                if fm.fileExists(atPath: output) {
+                    if portal_exchange_paths(staging, output) == 0 {
+                        try? fm.removeItem(atPath: staging)
+                        return Report(written: wanted.count, unchanged: 0, removed: 0)
+                    }
+                    try? fm.removeItem(atPath: output)
+                }
+                do { try fm.moveItem(atPath: staging, toPath: output) } catch {
+                    abort()
+                    throw .cannotWrite(path: output, reason: error.localizedDescription)
+                }
+                return Report(written: wanted.count, unchanged: 0, removed: 0)
+            }
+            let (pending, unchanged) = state.withLock { ($0.pending, $0.unchanged) }
+            for (from, to) in pending {
+                if FileIO.isDirectory(to) { try? FileManager.default.removeItem(atPath: to) }
+                do throws(FileIO.Failure) { try FileIO.rename(from, to) } catch {
+                    throw .cannotWrite(path: error.path, reason: error.reason)
+                }
+            }
+            let stale = FileIO.files(under: output).filter { !wanted.contains($0) }
+            for path in stale { unlink("\(output)/\(path)") }
+            OutputWriter.removeEmptyDirectories(output)
+            return Report(written: pending.count, unchanged: unchanged, removed: stale.count)
+        }
     }
 
     // MARK: Helpers
-
-    /// Every folder the files need, parents before children.
-    static func directories(of files: [OutputFile]) -> [String] {
-        var directories = Set<String>()
-        for file in files {
-            var directory = (file.path as NSString).deletingLastPathComponent
-            while !directory.isEmpty && directories.insert(directory).inserted {
-                directory = (directory as NSString).deletingLastPathComponent
-            }
-        }
-        return directories.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
-    }
 
     static func write(_ file: OutputFile, to path: String) throws(FileIO.Failure) {
         switch file.body {
