@@ -1,3 +1,4 @@
+import PortalKit
 import Foundation
 
 /// What `portal serve` adds to the pages it serves — and only there: `portal build` never
@@ -107,19 +108,8 @@ enum ErrorPage {
             """
     }
 
+    /// HTML-escaped text for the error page (`&#39;` for quotes: any HTML version reads it).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        XML.escape(text).replacingOccurrences(of: "&apos;", with: "&#39;")
     }
 }

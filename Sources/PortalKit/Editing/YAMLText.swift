@@ -1,19 +1,7 @@
-/// Writing YAML values by hand for new files: double-quoted scalars with the few escapes
-/// YAML needs.
+/// Writing YAML values by hand for new files: double-quoted scalars. A JSON string literal is
+/// a valid YAML double-quoted scalar, so the JSON escaping serves.
 enum YAMLText {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONText.string(text) }
 
     static func list(_ items: [String]) -> String { "[" + items.map(quoted).joined(separator: ", ") + "]" }
 }

@@ -1,6 +1,6 @@
-/// Escaping for XML text and attribute values.
-enum XML {
-    static func escape(_ text: String) -> String {
+/// Escaping for XML and HTML text and attribute values.
+public enum XML {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
