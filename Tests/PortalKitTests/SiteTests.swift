@@ -348,20 +348,60 @@ import Testing
         #expect(hidden.isEmpty)
     }
 
-    @Test func anIncrementalBuildEqualsACleanBuild() throws {
+    /// After any sequence of builds with changes to content, templates, settings and UI
+    /// strings in turn, the output is byte for byte a clean build's.
+    @Test func incrementalBuildsEqualCleanBuilds() throws {
         let site = try TestSite(fixture: "catalog")
         try site.build()
-        try site.write(
-            "Content/vi/tin-tuc/moi.md",
-            "---\ntitle: Mới\ndate: 2026-01-01\ntags: [Mới]\nagency: so-noi-vu\n---\n\n## Mục\n")
-        try site.write(
-            "Themes/default/i18n/vi.yml",
-            try String(contentsOfFile: "\(site.root.path)/Themes/default/i18n/vi.yml", encoding: .utf8)
-                .replacingOccurrences(of: "Tin mới", with: "Tin mới nhất"))
-        try site.build()
-        let clean = site.root.appendingPathComponent("clean").path
-        try site.build(output: clean)
-        #expect(TestSite.snapshot(site.output) == TestSite.snapshot(clean))
+        func replace(_ path: String, _ old: String, _ new: String) throws {
+            let text = try String(contentsOfFile: "\(site.root.path)/\(path)", encoding: .utf8)
+            #expect(text.contains(old), "\(path) has no \(old)")
+            try site.write(path, text.replacingOccurrences(of: old, with: new))
+        }
+        let changes: [(String, () throws -> Void)] = [
+            (
+                "a new post",
+                {
+                    try site.write(
+                        "Content/vi/tin-tuc/moi.md",
+                        "---\ntitle: Mới\ndate: 2026-01-01\ntags: [Mới]\nagency: so-noi-vu\n---\n\n## Mục\n")
+                }
+            ),
+            (
+                "a post's title",
+                {
+                    try replace(
+                        "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "Ban hành kế hoạch", "Ban hành Kế hoạch 3881")
+                }
+            ),
+            (
+                "a slug other pages link to",
+                {
+                    try replace(
+                        "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "date: 2021-12-03",
+                        "date: 2021-12-03\nslug: ke-hoach-3881")
+                }
+            ),
+            (
+                "a template",
+                { try replace("Themes/default/partials/footer.mustache", "</footer>", "<!-- chân trang --></footer>") }
+            ),
+            ("the settings", { try replace("Content/site.yml", "title: Thử nghiệm", "title: Thử nghiệm mới") }),
+            ("a UI string", { try replace("Themes/default/i18n/vi.yml", "Tin mới", "Tin mới nhất") }),
+            ("the data", { try replace("Content/agencies.yml", "Sở Nội vụ", "Sở Nội vụ thành phố") }),
+            ("a removed post", { try site.remove("Content/vi/tin-tuc/moi.md") }),
+        ]
+        for (name, change) in changes {
+            try change()
+            let incremental = try site.build()
+            let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)").path
+            try site.build(output: clean)
+            let a = TestSite.snapshot(site.output), b = TestSite.snapshot(clean)
+            #expect(a.keys.sorted() == b.keys.sorted(), "after \(name)")
+            let different = a.keys.filter { a[$0] != b[$0] }.sorted()
+            #expect(different.isEmpty, "after \(name): \(different.prefix(5))")
+            #expect(incremental.filesWritten > 0, "after \(name)")
+        }
     }
 }
 

@@ -62,14 +62,29 @@ struct RenderStage {
 
         let session: OutputWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure([error]) }
-        let pageFailures = ParallelMap.map(renderJobs, jobs: jobs) { job -> OutputError? in
+        // Pages whose context and templates are those of the last build are not rendered again:
+        // their file is already in the output.
+        let cacheKey = [RenderCache.version, RenderCache.executable, theme.digest].joined(separator: "|")
+        let cache = session.isFresh ? RenderCache() : RenderCache.load(output: writer.outputDirectory, key: cacheKey)
+        let output = writer.outputDirectory
+        let rendered = ParallelMap.map(renderJobs, jobs: jobs) { job -> (OutputError?, RenderCache.Entry) in
             let (layout, values) = context.render(job)
+            var digest = ContextDigest()
+            digest.add(layout)
+            digest.add(values)
+            let key = digest.finish()
+            let path = job.outputPath(site)
+            if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(output)/\(path)") == entry.size {
+                session.keep(path)
+                return (nil, entry)
+            }
+            let html = theme.render(values, layout: layout)
             do throws(OutputError) {
-                try session.write(
-                    OutputFile(path: job.outputPath(site), body: .text(theme.render(values, layout: layout))))
-                return nil
-            } catch { return error }
+                try session.write(OutputFile(path: path, body: .text(html)))
+                return (nil, RenderCache.Entry(digest: key, size: html.utf8.count))
+            } catch { return (error, RenderCache.Entry(digest: "", size: 0)) }
         }
+        let pageFailures = rendered.map(\.0)
         let otherFailures = ParallelMap.map(others, jobs: jobs) { file -> OutputError? in
             do throws(OutputError) {
                 try session.write(file)
@@ -80,7 +95,12 @@ struct RenderStage {
             session.abort()
             throw BuildFailure([failure])
         }
-        do { return try session.commit(paths: Set(paths)) } catch { throw BuildFailure([error]) }
+        let report: OutputWriter.Report
+        do { report = try session.commit(paths: Set(paths)) } catch { throw BuildFailure([error]) }
+        var next = RenderCache()
+        for (job, result) in zip(renderJobs, rendered) { next.pages[job.outputPath(site)] = result.1 }
+        next.save(output: output, key: cacheKey)
+        return report
     }
 
     private func resolveMenus(errors: inout [any PortalError]) -> [String: [PageContext.ResolvedMenuItem]] {

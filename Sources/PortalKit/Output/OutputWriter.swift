@@ -103,6 +103,14 @@ public struct OutputWriter: Sendable {
             self.staging = staging
         }
 
+        /// A first build: there is nothing published to compare with.
+        public var isFresh: Bool { staging != nil }
+
+        /// Counts a file the build did not write because the output already holds it.
+        public func keep(_ path: String) {
+            state.withLock { $0.unchanged += 1 }
+        }
+
         /// Writes one file (to staging, or beside its target when its bytes differ).
         public func write(_ file: OutputFile) throws(OutputError) {
             let root = staging ?? output

@@ -12,10 +12,8 @@ struct JSONExport {
                 "language": language.code, "title": language.title, "url": site.base.absolute(language.pathPrefix),
                 "posts": posts,
             ]
-            // Sorted keys and no escaped slashes: the same bytes on every build.
-            let data = try! JSONSerialization.data(
-                withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-            return OutputFile(path: language.pathPrefix + "posts.json", body: .data(data + Data("\n".utf8)))
+            // Sorted keys, one post per line: the same bytes on every build.
+            return OutputFile(path: language.pathPrefix + "posts.json", body: .text(JSONText.value(document) + "\n"))
         }
     }
 

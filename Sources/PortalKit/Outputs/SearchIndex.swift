@@ -225,8 +225,25 @@ struct SearchIndex {
     }
 }
 
-/// JSON string literals, escaped by hand so the output is the same bytes on every platform.
+/// JSON written by hand, so the output is the same bytes on every platform (and faster than
+/// going through Foundation): objects with sorted keys, one post per line in arrays of objects.
 enum JSONText {
+    static func value(_ value: Any, indent: String = "") -> String {
+        switch value {
+        case let text as String: return string(text)
+        case let number as Int: return String(number)
+        case let flag as Bool: return flag ? "true" : "false"
+        case let object as [String: Any]:
+            return "{" + object.keys.sorted().map { string($0) + ":" + self.value(object[$0]!) }.joined(separator: ",")
+                + "}"
+        case let array as [Any]:
+            let items = array.map { self.value($0) }
+            return array.first is [String: Any]
+                ? "[\n" + items.joined(separator: ",\n") + "\n]" : "[" + items.joined(separator: ",") + "]"
+        default: return "null"
+        }
+    }
+
     static func string(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {

@@ -18,6 +18,9 @@ public struct Theme: Sendable {
     var fingerprints: AssetFingerprints
     /// `banner/banner.svg.mustache`: the July banner, laid out by the build.
     var bannerTemplate: MustacheTemplate?
+    /// A digest of every template, UI string and asset: with a page's context it decides
+    /// whether the page would render differently (the render cache).
+    var digest: String = ""
 
     /// Templates every theme must have: one per kind of page.
     public static let requiredLayouts = ["home", "section", "page", "404", "taxonomy", "term", "alias", "search"]
@@ -191,9 +194,18 @@ extension Theme {
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
+        var digest = ContextDigest()
+        for source in sources.sorted(by: { $0.name < $1.name }) { digest.add([source.name, source.text]) }
+        digest.add(strings)
+        digest.add(
+            fingerprints.assets.keys.sorted().map {
+                [$0, fingerprints.assets[$0]!.path, fingerprints.assets[$0]!.integrity]
+            })
+        if let data = fm.contents(atPath: bannerPath) { digest.add(String(decoding: data, as: UTF8.self)) }
         return Theme(
             name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
-            strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate)
+            strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate,
+            digest: digest.finish())
     }
 }
 
