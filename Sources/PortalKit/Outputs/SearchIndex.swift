@@ -6,7 +6,8 @@ import Foundation
 /// - `search/<lang>/terms-<k>.json`: folded syllable → postings `[doc, score, positions…]`
 ///   (positions delta-coded, at most 8 per document, among the first 400), and either `f`: the term's only exact
 ///   form, or `v`: exact form → documents; a syllable lives in shard `fnv1a(folded) % shards`;
-/// - `search/<lang>/docs-<k>.json`: `[title, url, date, excerpt]` for 200 documents each.
+/// - `search/<lang>/docs-<k>.json`: `[title, url, date, excerpt]` for 25 documents each (about
+///   15 KB: the twenty results a query shows may come from twenty of them).
 ///
 /// Shards aim at 96 KB of JSON (about 20 KB gzipped, as servers send JSON): a phone on a slow
 /// 3G link (~400 kbit/s) fetches one in about half a second, and a query of three syllables
@@ -16,7 +17,7 @@ struct SearchIndex {
     let site: Site
 
     static let shardTarget = 96 * 1024
-    static let documentsPerShard = 200
+    static let documentsPerShard = 25
     static let maximumPositions = 8
     /// Positions past this point (about the first 300 syllables of the body) are not kept: a
     /// match further in still finds the page, only without the bonus for an exact phrase.
