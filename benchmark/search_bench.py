@@ -1,0 +1,499 @@
+#!/usr/bin/env python3
+"""The search benchmark's measuring half (benchmark/search runs it after the build).
+
+    .venv/bin/python benchmark/search_bench.py --out OUT --content CONTENT [--posts N]
+        [--reps 5] [--json PATH] [--repo REPO] [--meta key=value …]
+
+1. Index sizes, read from OUT: per language, the whole index folder (`search/`, `en/search/`)
+   raw and gzipped (level 6, as `gzip -6` and as a server compresses JSON), index.json, the term
+   shards (count, min/median/max raw and gzipped) and the document shards.
+2. Query times in Debian's headless chromium (selenium, chromium-driver): OUT is served under
+   the site's base path (`/asean/`) on 127.0.0.1; for each query the time from setting the
+   input's value and dispatching an `input` event to `#search-results` getting `data-query`
+   equal to the query (search.js sets it when it shows that query's results), `performance.now()`
+   both. Cold: a fresh page load with the HTTP cache disabled (CDP `Network.setCacheDisabled`),
+   so index.json and every shard is fetched; warm: the same query again on that page (after
+   clearing the box), when search.js has every file it needs. REPS times each; median and max.
+
+Prints markdown tables; with --json writes everything (every sample) to PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import gzip
+import http.server
+import json
+import os
+import platform
+import re
+import statistics
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+
+QUERIES = {
+    "vi": ["da nang", "Đà Nẵng", "cộng đồng văn hóa", "hội nhập quốc tế", "an sinh xã hội"],
+    "en": ["da nang", "community", "social protection", "regional integration"],
+}
+# The search page of each language, under the base path (as Tests/search).
+PAGES = {"vi": "tim-kiem/", "en": "en/search/"}
+DEBOUNCE_MS = 120  # search.js: DELAY, between the last input event and the search
+SLOW_3G_BPS = 400_000  # the README's slow 3G link, bits per second
+
+# --------------------------------------------------------------------------- sizes
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def spread(values: list[int]) -> dict:
+    if not values:
+        return {"count": 0}
+    return {"count": len(values), "min": min(values), "median": statistics.median(values),
+            "max": max(values), "total": sum(values)}
+
+
+def index_sizes(out: Path, language: str, index_url_path: str, base_path: str) -> dict:
+    folder = out / index_url_path[len(base_path):]
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix == ".json")
+    raw: dict[str, int] = {}
+    zipped: dict[str, int] = {}
+    for path in files:
+        data = path.read_bytes()
+        raw[path.name], zipped[path.name] = len(data), gz(data)
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    terms = [n for n in raw if re.fullmatch(r"terms-\d+\.json", n)]
+    docs = [n for n in raw if re.fullmatch(r"docs-\d+\.json", n)]
+    biggest = max(terms, key=lambda n: raw[n]) if terms else None
+    return {
+        "language": language,
+        "folder": folder.relative_to(out).as_posix() + "/",
+        "documents": manifest.get("documents"),
+        "files": len(files),
+        "bytes": sum(raw.values()),
+        "gzip_bytes": sum(zipped.values()),
+        "index_json": {"bytes": raw.get("index.json"), "gzip_bytes": zipped.get("index.json")},
+        "term_shards": {"raw": spread([raw[n] for n in terms]), "gzip": spread([zipped[n] for n in terms]),
+                        "largest": biggest},
+        "doc_shards": {"raw": spread([raw[n] for n in docs]), "gzip": spread([zipped[n] for n in docs])},
+        "per_file": {n: [raw[n], zipped[n]] for n in raw},
+    }
+
+
+def cpu_busy(seconds: float = 2.0) -> float | None:
+    """The share of the machine's CPU time (all cores) spent busy over `seconds`, from /proc/stat,
+    taken while this script waits: what other processes use."""
+    def sample():
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+        return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)  # total, idle + iowait
+    try:
+        total0, idle0 = sample()
+        time.sleep(seconds)
+        total1, idle1 = sample()
+    except (OSError, ValueError, IndexError):
+        return None
+    return 1 - (idle1 - idle0) / max(1, total1 - total0)
+
+
+# --------------------------------------------------------------------------- server
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Fallback when Tests/browser/browser_support.py cannot be imported: OUT under the base path."""
+
+    prefix = "/"
+    root = Path(".")
+
+    def translate_path(self, path: str) -> str:
+        path = unquote(urlsplit(path).path)
+        if path + "/" == self.prefix:
+            path = self.prefix
+        if not path.startswith(self.prefix):
+            return str(self.root / ".outside-the-base-path")
+        rel = path[len(self.prefix):]
+        return str(self.root.joinpath(*[p for p in rel.split("/") if p not in ("", ".", "..")]))
+
+    def log_message(self, format, *args):
+        pass
+
+
+@contextlib.contextmanager
+def _serve(out: Path, prefix: str):
+    handler = type("SiteHandler", (_Handler,), {"prefix": prefix, "root": out})
+    handler.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                              ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
+                              ".css": "text/css; charset=utf-8", ".json": "application/json"}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _support():
+    """Tests/browser/browser_support.py (server and chromium helpers), or None."""
+    folder = REPO / "Tests" / "browser"
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    try:
+        import browser_support  # noqa: PLC0415
+        return browser_support
+    except Exception as error:  # noqa: BLE001
+        print(f"search_bench: browser_support not importable ({error}); using a server of our own",
+              file=sys.stderr)
+        return None
+
+
+def _make_driver(support):
+    if support is not None:
+        return support.make_driver()
+    import shutil  # noqa: PLC0415
+
+    from selenium import webdriver  # noqa: PLC0415
+    from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium")
+    for argument in ("--headless=new", "--window-size=1280,900", "--disable-gpu", "--disable-dev-shm-usage",
+                     "--no-first-run", "--disable-extensions", "--disable-background-networking"):
+        options.add_argument(argument)
+    if os.geteuid() == 0:
+        options.add_argument("--no-sandbox")
+    driver = webdriver.Chrome(service=Service(executable_path=os.environ.get("CHROMEDRIVER_BIN")
+                                              or shutil.which("chromedriver")), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(60)
+    return driver
+
+
+# --------------------------------------------------------------------------- in the page
+
+# Sets the query and waits for its results: arguments[0] the query. The time it returns runs
+# from just before the value is set to the moment search.js sets data-query (seen by a
+# MutationObserver, so without polling granularity). `fired`: when search.js's 120 ms input
+# delay ended (its setTimeout callback is wrapped for this one call), to tell the debounce
+# from the search itself.
+MEASURE = r"""
+const text = arguments[0], done = arguments[arguments.length - 1];
+const input = document.getElementById('search-input');
+const list = document.getElementById('search-results');
+const status = document.getElementById('search-status');
+const original = window.setTimeout;
+let fired = null, finished = false, observer = null;
+window.setTimeout = function (fn, ms, ...rest) {
+  if (ms === %(debounce)d && typeof fn === 'function') {
+    const inner = fn;
+    fn = function () { fired = performance.now(); return inner.apply(this, arguments); };
+  }
+  return original.call(window, fn, ms, ...rest);
+};
+function finish(result) {
+  if (finished) return;
+  finished = true;
+  if (observer) observer.disconnect();
+  window.setTimeout = original;
+  done(result);
+}
+function check() {
+  if (list.getAttribute('data-query') !== text) return;
+  const t1 = performance.now();
+  finish({ok: true, t0, t1, fired, status: status.textContent, shown: list.children.length});
+}
+observer = new MutationObserver(check);
+observer.observe(list, {attributes: true, attributeFilter: ['data-query']});
+original.call(window, () => finish({ok: false, status: status.textContent,
+                                    query: list.getAttribute('data-query')}), 30000);
+const t0 = performance.now();
+input.value = text;
+input.dispatchEvent(new Event('input', {bubbles: true}));
+check();
+""" % {"debounce": DEBOUNCE_MS}
+
+RESOURCES = r"""
+const prefix = arguments[0];
+return performance.getEntriesByType('resource')
+  .filter(e => new URL(e.name).pathname.startsWith(prefix) && /\.json$/.test(new URL(e.name).pathname))
+  .map(e => ({name: e.name, transferSize: e.transferSize, encodedBodySize: e.encodedBodySize,
+              decodedBodySize: e.decodedBodySize, duration: e.duration}));
+"""
+
+
+def load_page(driver, url: str) -> str:
+    """A fresh page load; returns the form's data-index (the index folder's URL path)."""
+    driver.get(url)
+    for _ in range(300):
+        if driver.execute_script("return document.readyState") == "complete":
+            break
+        time.sleep(0.01)
+    index = driver.execute_script(
+        "const f = document.querySelector('form[data-index]'); return f && f.getAttribute('data-index')")
+    if not index:
+        raise SystemExit(f"search_bench: {url} has no form[data-index]: not the search page?")
+    return index
+
+
+def measure(driver, text: str) -> dict:
+    result = driver.execute_async_script(MEASURE, text)
+    if not result.get("ok"):
+        raise SystemExit(f"search_bench: no results shown for {text!r} within 30 s "
+                         f"(status {result.get('status')!r}, data-query {result.get('query')!r})")
+    total = result["t1"] - result["t0"]
+    after = result["t1"] - result["fired"] if result.get("fired") is not None else None
+    match = re.match(r"\s*([\d.,\s]+)", result["status"] or "")
+    count = int(re.sub(r"\D", "", match.group(1))) if match and re.sub(r"\D", "", match.group(1)) else 0
+    return {"ms": total, "after_debounce_ms": after, "results": count, "shown": result["shown"],
+            "status": result["status"]}
+
+
+def clear(driver) -> None:
+    """An empty box: search.js shows nothing and sets data-query to "" (so that the same query
+    runs again rather than being skipped as unchanged)."""
+    driver.execute_async_script(r"""
+      const done = arguments[arguments.length - 1];
+      const input = document.getElementById('search-input'), list = document.getElementById('search-results');
+      input.value = '';
+      input.dispatchEvent(new Event('input', {bubbles: true}));
+      const t = Date.now();
+      (function wait() {
+        if (list.getAttribute('data-query') === '') done(true);
+        else if (Date.now() - t > 10000) done(false);
+        else setTimeout(wait, 5);
+      })();
+    """)
+
+
+def run_queries(out: Path, base_url_path: str, reps: int, support) -> tuple[dict, dict]:
+    """Times every query; returns (per language, its data-index path) and the measurements."""
+    server = support.serve(out, "https://localhost" + base_url_path) if support else _serve(out, base_url_path)
+    results: dict[str, dict] = {}
+    index_paths: dict[str, str] = {}
+    with server as site:
+        driver = _make_driver(support)
+        try:
+            driver.execute_cdp_cmd("Network.enable", {})
+            driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+            browser = driver.capabilities.get("browserVersion")
+            for language, queries in QUERIES.items():
+                url = site + PAGES[language]
+                # One unmeasured load and query: chromium's start-up is not charged to the first query.
+                index_paths[language] = load_page(driver, url)
+                measure(driver, "asean")
+                for text in queries:
+                    results[f"{language}\t{text}"] = {"language": language, "query": text, "cold": [], "warm": [],
+                                                      "fetched": None}
+                for rep in range(reps):
+                    for text in queries:
+                        entry = results[f"{language}\t{text}"]
+                        load_page(driver, url)
+                        cold = measure(driver, text)
+                        fetched = driver.execute_script(RESOURCES, index_paths[language])
+                        clear(driver)
+                        warm = measure(driver, text)
+                        refetched = driver.execute_script(RESOURCES, index_paths[language])
+                        cold["fetched"] = fetched
+                        warm["new_fetches"] = len(refetched) - len(fetched)
+                        entry["cold"].append(cold)
+                        entry["warm"].append(warm)
+                        if any(f["transferSize"] == 0 for f in fetched):
+                            print(f"search_bench: warning: {text!r}: a cold fetch came from a cache", file=sys.stderr)
+                        names = sorted(urlsplit(f["name"]).path.rsplit("/", 1)[-1] for f in fetched)
+                        if entry["fetched"] is None:
+                            entry["fetched"] = names
+                        elif entry["fetched"] != names:
+                            print(f"search_bench: warning: {text!r} fetched different files in run {rep + 1}",
+                                  file=sys.stderr)
+                    print(f"search_bench: {language} run {rep + 1}/{reps} done", file=sys.stderr)
+        finally:
+            driver.quit()
+    return {"index_paths": index_paths, "browser": browser}, results
+
+
+# --------------------------------------------------------------------------- report
+
+
+def kib(n: float) -> str:
+    return f"{n / 1024:,.1f} KiB"
+
+
+def mib(n: float) -> str:
+    return f"{n / 1024 / 1024:,.2f} MiB"
+
+
+def trio(s: dict) -> str:
+    if not s.get("count"):
+        return "–"
+    return f"{s['min'] / 1024:,.1f} / {s['median'] / 1024:,.1f} / {s['max'] / 1024:,.1f} KiB"
+
+
+def size_table(posts: int, sizes: dict) -> str:
+    langs = list(sizes)
+    rows = [
+        ("documents", lambda s: f"{s['documents']:,}"),
+        ("files", lambda s: f"{s['files']:,}"),
+        ("whole index, raw", lambda s: mib(s["bytes"])),
+        ("whole index, gzip -6", lambda s: mib(s["gzip_bytes"])),
+        ("index.json, raw / gzip", lambda s: f"{s['index_json']['bytes']} B / {s['index_json']['gzip_bytes']} B"),
+        ("term shards", lambda s: f"{s['term_shards']['raw']['count']:,}"),
+        ("term shard min / median / max, raw", lambda s: trio(s["term_shards"]["raw"])),
+        ("term shard min / median / max, gzip -6", lambda s: trio(s["term_shards"]["gzip"])),
+        ("term shards, total raw / gzip",
+         lambda s: f"{mib(s['term_shards']['raw']['total'])} / {mib(s['term_shards']['gzip']['total'])}"),
+        ("document shards", lambda s: f"{s['doc_shards']['raw']['count']:,}"),
+        ("document shard min / median / max, raw", lambda s: trio(s["doc_shards"]["raw"])),
+        ("document shard min / median / max, gzip -6", lambda s: trio(s["doc_shards"]["gzip"])),
+        ("document shards, total raw / gzip",
+         lambda s: f"{mib(s['doc_shards']['raw']['total'])} / {mib(s['doc_shards']['gzip']['total'])}"),
+    ]
+    head = "| | " + " | ".join(f"{lang} (`{sizes[lang]['folder']}`)" for lang in langs) + " |"
+    lines = [f"### Search index, {posts:,} posts per language", "", head, "|---" * (len(langs) + 1) + "|"]
+    for label, fmt in rows:
+        lines.append(f"| {label} | " + " | ".join(fmt(sizes[lang]) for lang in langs) + " |")
+    lines += ["", "KiB = 1,024 bytes. gzip -6: each file compressed on its own at level 6, as a server "
+              "sends JSON; the median of an even count is the mean of the middle two."]
+    return "\n".join(lines)
+
+
+def summary(samples: list[float]) -> dict:
+    return {"median": statistics.median(samples), "max": max(samples), "min": min(samples)}
+
+
+def query_table(posts: int, reps: int, results: dict, sizes: dict) -> str:
+    lines = [f"### Search queries in headless chromium, {posts:,} posts per language ({reps} runs each)", "",
+             "| lang | query | results | cold ms, median (max) | warm ms, median (max) "
+             "| after the 120 ms debounce, cold / warm median ms | cold fetch: files, bytes (gzip -6) "
+             "| cold fetch at 400 kbit/s, gzip |",
+             "|---|---|---:|---:|---:|---:|---|---:|"]
+    for entry in results.values():
+        cold, warm = entry["cold_ms"], entry["warm_ms"]
+        fetch = entry["cold_fetch"]
+        lines.append(
+            f"| {entry['language']} | {entry['query']} | {entry['results']:,} "
+            f"| {cold['median']:.0f} ({cold['max']:.0f}) | {warm['median']:.0f} ({warm['max']:.0f}) "
+            f"| {entry['cold_after_debounce_ms']['median']:.0f} / {entry['warm_after_debounce_ms']['median']:.0f} "
+            f"| {fetch['files']}: {kib(fetch['bytes'])} ({kib(fetch['gzip_bytes'])}) "
+            f"| {fetch['gzip_bytes'] * 8 / SLOW_3G_BPS:.1f} s |")
+    lines += [
+        "",
+        "Time from setting the box's value and dispatching `input` to `#search-results` carrying the query in "
+        "`data-query` (search.js sets it as it shows the results), both by `performance.now()` in the page; it "
+        f"includes search.js's {DEBOUNCE_MS} ms wait after the last keystroke, which the next column leaves out. "
+        "Cold: a fresh page load with chromium's HTTP cache disabled, so index.json, the term shards of the "
+        "query's syllables and the document shards of the 20 results shown are fetched (files and bytes: "
+        "`encodedBodySize` from the Resource Timing entries; the local server does not compress, the gzip -6 "
+        "size is of the same files). Warm: the same query again on that page (the box cleared in between), "
+        "when search.js holds every file it needs.",
+        "",
+        "**The server is local (127.0.0.1): no network latency and no bandwidth limit.** On a real link add "
+        "the round trips (index.json, then the term shards in parallel, then the document shards in "
+        "parallel: three in a row) and the transfer: the last column is the gzipped bytes over a slow 3G "
+        "link of 400 kbit/s, without round trips.",
+    ]
+    return "\n".join(lines)
+
+
+def summarise(results: dict, sizes: dict, base_path: str) -> None:
+    for entry in results.values():
+        lang = entry["language"]
+        entry["cold_ms"] = summary([s["ms"] for s in entry["cold"]])
+        entry["warm_ms"] = summary([s["ms"] for s in entry["warm"]])
+        entry["cold_after_debounce_ms"] = summary([s["after_debounce_ms"] for s in entry["cold"]])
+        entry["warm_after_debounce_ms"] = summary([s["after_debounce_ms"] for s in entry["warm"]])
+        entry["results"] = entry["cold"][0]["results"]
+        first = entry["cold"][0]["fetched"]
+        per_file = sizes[lang]["per_file"]
+        names = [urlsplit(f["name"]).path.rsplit("/", 1)[-1] for f in first]
+        entry["cold_fetch"] = {
+            "files": len(first),
+            "names": sorted(names),
+            "bytes": sum(f["encodedBodySize"] for f in first),
+            "transfer_bytes": sum(f["transferSize"] for f in first),
+            "gzip_bytes": sum(per_file[n][1] for n in names if n in per_file),
+        }
+        entry["warm_new_fetches"] = max(s["new_fetches"] for s in entry["warm"])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="The search benchmark (benchmark/search runs it).")
+    ap.add_argument("--out", required=True, type=Path, help="the built site")
+    ap.add_argument("--content", required=True, type=Path, help="its content folder (for site.yml's baseURL)")
+    ap.add_argument("--posts", type=int, default=0, help="posts per language (for the titles)")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--json", type=Path, help="write every measurement here")
+    ap.add_argument("--repo", type=Path, default=REPO, help="the repository, to record its commit")
+    ap.add_argument("--meta", action="append", default=[], help="key=value recorded in the JSON")
+    args = ap.parse_args()
+
+    out = args.out.resolve()
+    site_yml = (args.content / "site.yml").read_text(encoding="utf-8")
+    match = re.search(r"""^baseURL\s*:\s*(["']?)(\S+?)\1\s*(?:#.*)?$""", site_yml, re.MULTILINE)
+    base_path = urlsplit(match.group(2)).path if match else "/asean/"
+    base_path = base_path if base_path.endswith("/") else base_path + "/"
+
+    busy_before = cpu_busy()
+    load_before = os.getloadavg()
+    support = _support()
+    started = time.monotonic()
+    meta_browser, results = run_queries(out, base_path, args.reps, support)
+    load_after = os.getloadavg()
+    sizes = {lang: index_sizes(out, lang, path, base_path) for lang, path in meta_browser["index_paths"].items()}
+    summarise(results, sizes, base_path)
+
+    print()
+    print(size_table(args.posts, sizes))
+    print()
+    print(query_table(args.posts, args.reps, results, sizes))
+    busy = busy_before is not None and busy_before > 0.25
+    print()
+    print(f"chromium {meta_browser['browser']}, {os.cpu_count()} cores; the queries took "
+          f"{time.monotonic() - started:.0f} s; in the 2 s before them (after the build), other processes used "
+          + ("–" if busy_before is None else f"{busy_before:.0%}") + " of the CPU"
+          + (": they were competing for the machine, so the times are high and uneven." if busy else "."))
+    for entry in results.values():
+        if entry["warm_new_fetches"]:
+            print(f"note: the warm {entry['language']} query {entry['query']!r} fetched "
+                  f"{entry['warm_new_fetches']} more file(s)")
+
+    if args.json:
+        sys.path.insert(0, str(HERE))
+        try:
+            from report import git_commit  # noqa: PLC0415
+            commit = git_commit(str(args.repo))
+        except Exception:  # noqa: BLE001
+            commit = None
+        meta = dict(item.split("=", 1) for item in args.meta)
+        data = {
+            "generated": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "commit": commit,
+            "posts": args.posts,
+            "reps": args.reps,
+            "base_path": base_path,
+            "output": str(out),
+            "browser": f"chromium {meta_browser['browser']}",
+            "machine": {"cores": os.cpu_count(), "platform": platform.platform(),
+                        "cpu_busy_before": busy_before,
+                        "loadavg_before": load_before, "loadavg_after": load_after},
+            "server": "127.0.0.1, no latency, no compression",
+            "debounce_ms": DEBOUNCE_MS,
+            "meta": meta,
+            "index": sizes,
+            "queries": list(results.values()),
+        }
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
