@@ -8,12 +8,11 @@ struct Feeds {
 
     func files() -> [OutputFile] {
         var files: [OutputFile] = []
-        for (index, page) in site.graph.pages.enumerated() where page.kind != .page {
+        for page in site.graph.pages where page.kind != .page {
             let items = Array(site.descendants(of: page).prefix(site.settings.feeds.limit))
             let paths = site.feedPaths(page)
             files.append(OutputFile(path: paths.rss, body: .text(rss(page, items: items, selfPath: paths.rss))))
             files.append(OutputFile(path: paths.atom, body: .text(atom(page, items: items, selfPath: paths.atom))))
-            _ = index
         }
         return files
     }
