@@ -94,15 +94,17 @@ extension Theme {
                         sources.remove(at: existing)
                     }
                     do {
-                        templates[templateName] = try MustacheTemplate(string: text)
+                        // The pragma goes on a line of its own (a standalone tag leaves no trace in
+                        // the output); errors' line numbers are taken back by one below.
+                        templates[templateName] = try MustacheTemplate(string: PortalHTML.pragma + "\n" + text)
                         sources.append((templateName, filePath, text))
                         if folder == "layouts" { layouts.insert(templateName) }
                     } catch let error as MustacheTemplate.ParserError {
                         errors.append(
                             ThemeError.syntax(
                                 SourceLocation(
-                                    file: filePath, line: error.context.lineNumber, column: error.context.columnNumber),
-                                "\(error.error)"))
+                                    file: filePath, line: max(1, error.context.lineNumber - 1),
+                                    column: error.context.columnNumber), "\(error.error)"))
                     } catch {
                         errors.append(ThemeError.syntax(SourceLocation(file: filePath), "\(error)"))
                     }
