@@ -85,10 +85,13 @@ struct SearchIndex {
         // Millions of syllables, a few thousand distinct. Each distinct syllable (as bytes: Swift
         // strings hash through Unicode normalisation) gets an id once, with its folded term and
         // exact form; postings are then appended in document order, so each list is sorted.
-        struct Posting {
-            var document: Int
-            var score: Int
-            var positions: [Int]
+        /// One term's postings as flat arrays (a million small arrays would be a million
+        /// allocations): documents, their scores, and where each one's positions end.
+        struct Postings {
+            var documents: [Int32] = []
+            var scores: [Int32] = []
+            var ends: [Int32] = []
+            var positions: [Int32] = []
         }
         var syllableIDs: [[UInt8]: Int] = [:]
         var syllableTerm: [Int] = []  // syllable id → term id, -1 when it folds to nothing
@@ -97,7 +100,7 @@ struct SearchIndex {
         var terms: [String] = []
         var exactIDs: [String: Int] = [:]
         var exactForms: [String] = []
-        var postings: [[Posting]] = []
+        var postings: [Postings] = []
         var variants: [[Int: [Int]]] = []  // term id → exact form id → documents
         for (id, document) in documents.enumerated() {
             var position = 0
@@ -119,7 +122,7 @@ struct SearchIndex {
                             termIDs[folded] = terms.count
                             syllableTerm.append(terms.count)
                             terms.append(folded)
-                            postings.append([])
+                            postings.append(Postings())
                             variants.append([:])
                         }
                         let exact = SearchText.exact(string)
@@ -133,18 +136,20 @@ struct SearchIndex {
                     }
                     let term = syllableTerm[sid]
                     guard term >= 0 else { continue }
-                    if postings[term].last?.document == id {
-                        postings[term][postings[term].count - 1].score += weight
-                        if postings[term][postings[term].count - 1].positions.count < Self.maximumPositions,
-                            position < Self.positionLimit
-                        {
-                            postings[term][postings[term].count - 1].positions.append(position)
+                    let keep = position < Self.positionLimit
+                    if postings[term].documents.last == Int32(id) {
+                        let last = postings[term].documents.count - 1
+                        postings[term].scores[last] += Int32(weight)
+                        let start = last == 0 ? 0 : Int(postings[term].ends[last - 1])
+                        if keep, postings[term].positions.count - start < Self.maximumPositions {
+                            postings[term].positions.append(Int32(position))
+                            postings[term].ends[last] = Int32(postings[term].positions.count)
                         }
                     } else {
-                        postings[term].append(
-                            Posting(
-                                document: id, score: weight, positions: position < Self.positionLimit ? [position] : [])
-                        )
+                        postings[term].documents.append(Int32(id))
+                        postings[term].scores.append(Int32(weight))
+                        if keep { postings[term].positions.append(Int32(position)) }
+                        postings[term].ends.append(Int32(postings[term].positions.count))
                     }
                     let form = syllableExact[sid]
                     if variants[term][form]?.last != id { variants[term][form, default: []].append(id) }
@@ -154,45 +159,61 @@ struct SearchIndex {
             }
         }
 
-        // One JSON entry per term, then shards of about the target size.
-        var entries: [(term: String, json: String)] = []
+        // One JSON entry per term (built as bytes), then shards of about the target size.
+        var entries: [(term: String, json: [UInt8])] = []
         for term in terms.indices.sorted(by: { terms[$0] < terms[$1] }) {
-            var json = JSONText.string(terms[term]) + ":{\"p\":["
-            for (n, posting) in postings[term].enumerated() {
-                if n > 0 { json += "," }
-                json += "[\(posting.document),\(posting.score)"
-                var previous = 0
-                for p in posting.positions {
-                    json += ",\(p - previous)"
+            var json = Array((JSONText.string(terms[term]) + ":{\"p\":[").utf8)
+            let list = postings[term]
+            var start = 0
+            for n in list.documents.indices {
+                if n > 0 { json.append(UInt8(ascii: ",")) }
+                json.append(UInt8(ascii: "["))
+                JSONText.append(Int(list.documents[n]), to: &json)
+                json.append(UInt8(ascii: ","))
+                JSONText.append(Int(list.scores[n]), to: &json)
+                var previous: Int32 = 0
+                for p in list.positions[start..<Int(list.ends[n])] {
+                    json.append(UInt8(ascii: ","))
+                    JSONText.append(Int(p - previous), to: &json)
                     previous = p
                 }
-                json += "]"
+                start = Int(list.ends[n])
+                json.append(UInt8(ascii: "]"))
             }
             let forms = variants[term].keys.sorted { exactForms[$0] < exactForms[$1] }
             if forms.count == 1 {
                 // One exact form (most English words, many Vietnamese syllables): no document
                 // list to repeat.
-                json += "],\"f\":" + JSONText.string(exactForms[forms[0]]) + "}"
+                json += Array(("],\"f\":" + JSONText.string(exactForms[forms[0]]) + "}").utf8)
             } else {
-                json += "],\"v\":{"
+                json += Array("],\"v\":{".utf8)
                 for (n, form) in forms.enumerated() {
-                    if n > 0 { json += "," }
-                    json +=
-                        JSONText.string(exactForms[form]) + ":["
-                        + variants[term][form]!.map(String.init).joined(separator: ",") + "]"
+                    if n > 0 { json.append(UInt8(ascii: ",")) }
+                    json += Array((JSONText.string(exactForms[form]) + ":[").utf8)
+                    for (k, document) in variants[term][form]!.enumerated() {
+                        if k > 0 { json.append(UInt8(ascii: ",")) }
+                        JSONText.append(document, to: &json)
+                    }
+                    json.append(UInt8(ascii: "]"))
                 }
-                json += "}}"
+                json += Array("}}".utf8)
             }
             entries.append((terms[term], json))
         }
-        let total = entries.reduce(0) { $0 + $1.json.utf8.count }
+        let total = entries.reduce(0) { $0 + $1.json.count }
         let shards = max(1, (total + Self.shardTarget - 1) / Self.shardTarget)
-        var buckets = [[String]](repeating: [], count: shards)
+        var buckets = [[[UInt8]]](repeating: [], count: shards)
         for entry in entries { buckets[Int(Self.fnv1a(entry.term) % UInt32(shards))].append(entry.json) }
 
         let folder = site.language(language).pathPrefix + "search/"
         var files: [OutputFile] = buckets.enumerated().map { k, items in
-            OutputFile(path: folder + "terms-\(k).json", body: .text("{" + items.joined(separator: ",") + "}\n"))
+            var bytes: [UInt8] = [UInt8(ascii: "{")]
+            for (n, item) in items.enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                bytes += item
+            }
+            bytes += Array("}\n".utf8)
+            return OutputFile(path: folder + "terms-\(k).json", body: .data(Data(bytes)))
         }
         let documentShards = max(1, (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard)
         for k in 0..<documentShards {
@@ -207,7 +228,11 @@ struct SearchIndex {
         // never mixes a cached shard of an older build with a newer index.
         var version: UInt32 = 0x811C_9DC5
         for file in files {
-            if case .text(let text) = file.body { version = Self.fnv1a(text, seed: version) }
+            switch file.body {
+            case .text(let text): version = Self.fnv1a(text.utf8, seed: version)
+            case .data(let data): version = Self.fnv1a(data, seed: version)
+            case .copy: break
+            }
         }
         let manifest =
             "{\"language\":\(JSONText.string(language)),\"version\":\"\(String(format: "%08x", version))\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32\"}\n"
@@ -216,13 +241,28 @@ struct SearchIndex {
     }
 
     /// 32-bit FNV-1a over the UTF-8 bytes; the search script computes the same.
-    static func fnv1a(_ text: String, seed: UInt32 = 0x811C_9DC5) -> UInt32 {
+    static func fnv1a(_ text: String, seed: UInt32 = 0x811C_9DC5) -> UInt32 { fnv1a(text.utf8, seed: seed) }
+
+    static func fnv1a(_ bytes: some Sequence<UInt8>, seed: UInt32 = 0x811C_9DC5) -> UInt32 {
         var hash = seed
-        for byte in text.utf8 {
+        for byte in bytes {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
         return hash
+    }
+}
+
+extension JSONText {
+    /// Appends a decimal integer's digits.
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            append(-value, to: &bytes)
+            return
+        }
+        if value >= 10 { append(value / 10, to: &bytes) }
+        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
     }
 }
 
