@@ -244,3 +244,16 @@ def page_types(out: Path) -> dict[tuple[str, str], str]:
     for key, options in candidates.items():
         found[key] = sorted(options)[0][1]
     return found
+
+
+def driver_or_fail(**options):
+    """make_driver for fixtures: a chromium that will not start fails the test loudly (never a
+    skip), with the reason."""
+    import pytest
+
+    try:
+        return make_driver(**options)
+    except SetupError as error:
+        pytest.fail(str(error), pytrace=False)
+    except Exception as error:  # selenium's own: chromium would not start
+        pytest.fail(f"chromium did not start through chromium-driver: {error}", pytrace=False)

@@ -43,13 +43,7 @@ def search_url(search_site) -> str:
         yield url
 
 
-def _driver(**options):
-    try:
-        return support.make_driver(**options)
-    except support.SetupError as error:
-        pytest.fail(str(error), pytrace=False)
-    except Exception as error:  # selenium's own: chromium would not start
-        pytest.fail(f"chromium did not start through chromium-driver: {error}", pytrace=False)
+_driver = support.driver_or_fail
 
 
 @pytest.fixture(scope="session")

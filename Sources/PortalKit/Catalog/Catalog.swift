@@ -44,45 +44,20 @@ public struct Catalog: Sendable {
 
     /// Checks the ids a page's front matter names: `agency`, `pillar`, `tasks`.
     func check(_ matter: FrontMatter, file: String) -> [CatalogError] {
-        var errors: [CatalogError] = []
-        func location(_ key: String) -> SourceLocation { matter.locations[key] ?? SourceLocation(file: file) }
-        if let agency = matter.agency {
-            if let agencies {
-                if agencies[agency] == nil {
-                    errors.append(
-                        .unknownID(
-                            agency, key: "agency", location("agency"),
-                            near: Suggestion.nearest(to: agency, among: agencies.ids)))
-                }
-            } else {
-                errors.append(.noData(key: "agency", file: "agencies.yml", location("agency")))
+        /// Each id must be among `known`; `known` is nil when the data file is missing.
+        func check(_ ids: [String], key: String, dataFile: String, known: [String]?) -> [CatalogError] {
+            guard !ids.isEmpty else { return [] }
+            let location = matter.locations[key] ?? SourceLocation(file: file)
+            guard let known else { return [.noData(key: key, file: dataFile, location)] }
+            let set = Set(known)
+            return ids.filter { !set.contains($0) }.map {
+                .unknownID($0, key: key, location, near: Suggestion.nearest(to: $0, among: known))
             }
         }
-        if let pillar = matter.pillar {
-            if let plan {
-                if plan.pillar(pillar) == nil {
-                    errors.append(
-                        .unknownID(
-                            pillar, key: "pillar", location("pillar"),
-                            near: Suggestion.nearest(to: pillar, among: plan.pillars.map(\.id))))
-                }
-            } else {
-                errors.append(.noData(key: "pillar", file: "plan.yml", location("pillar")))
-            }
-        }
-        if !matter.tasks.isEmpty {
-            if let plan {
-                for task in matter.tasks where plan.task(task) == nil {
-                    errors.append(
-                        .unknownID(
-                            task, key: "tasks", location("tasks"),
-                            near: Suggestion.nearest(to: task, among: plan.tasks.map(\.id))))
-                }
-            } else {
-                errors.append(.noData(key: "tasks", file: "plan.yml", location("tasks")))
-            }
-        }
-        return errors
+        return check(matter.agency.map { [$0] } ?? [], key: "agency", dataFile: "agencies.yml", known: agencies?.ids)
+            + check(
+                matter.pillar.map { [$0] } ?? [], key: "pillar", dataFile: "plan.yml", known: plan?.pillars.map(\.id))
+            + check(matter.tasks, key: "tasks", dataFile: "plan.yml", known: plan?.tasks.map(\.id))
     }
 }
 
