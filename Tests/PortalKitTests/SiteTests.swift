@@ -348,6 +348,36 @@ import Testing
         #expect(hidden.isEmpty)
     }
 
+    /// A rebuild reuses the HTML of bodies that did not change, but their links are checked
+    /// again: a post whose link target went away fails the build at the link's line and column,
+    /// and a warning about an unchanged post is given on every build, not only the first.
+    @Test func unchangedBodiesStillHaveTheirLinksChecked() throws {
+        let site = try TestSite()
+        try site.write(
+            "Content/vi/tin-tuc/lien-ket.md",
+            "---\ntitle: Liên kết\ndate: 2025-01-02\n---\n\nĐọc [kế hoạch](2021-12-03-ke-hoach.md) và ![](/media/khong-co.png).\n"
+        )
+        let first = WarningLog()
+        #expect(throws: BuildFailure.self) { try site.build(warnings: first) }
+        try site.write(
+            "Content/vi/tin-tuc/lien-ket.md",
+            "---\ntitle: Liên kết\ndate: 2025-01-02\n---\n\nĐọc [kế hoạch](2021-12-03-ke-hoach.md) và ![](https://x.vn/a.png).\n"
+        )
+        let second = WarningLog()
+        try site.build(warnings: second)
+        let third = WarningLog()
+        try site.build(warnings: third)
+        for log in [second, third] {
+            #expect(log.all.contains { $0.message.contains("has no alt text") && $0.location?.line == 6 })
+        }
+        #expect(try site.read("tin-tuc/lien-ket/index.html").contains("tin-tuc/ke-hoach/\""))
+
+        try site.remove("Content/vi/tin-tuc/2021-12-03-ke-hoach.md")
+        let error = try #require(site.failure())
+        #expect(error.contains("lien-ket.md:6:5"), "\(error)")
+        #expect(error.contains("2021-12-03-ke-hoach.md"), "\(error)")
+    }
+
     /// After any sequence of builds with changes to content, templates, settings and UI
     /// strings in turn, the output is byte for byte a clean build's.
     @Test func incrementalBuildsEqualCleanBuilds() throws {
@@ -421,14 +451,17 @@ import Testing
         let site = try TestSite()
         try site.build()
         try site.write("Content/vi/tin-tuc/moi.md", "---\ntitle: Mới\ndate: 2026-01-01\n---\n")
-        try site.write("Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "---\ntitle: Đổi tên\ndate: 2021-12-03\n---\n\n## Nội dung\n")
+        try site.write(
+            "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "---\ntitle: Đổi tên\ndate: 2021-12-03\n---\n\n## Nội dung\n")
         // The new post's folder is taken by a file.
         try site.write("Output/tin-tuc/moi", "not a folder")
         let before = TestSite.snapshot(site.output)
         let error = try #require(site.failure())
         #expect(error.contains("a file stands where a folder is needed"), "\(error)")
         #expect(TestSite.snapshot(site.output) == before)
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { $0.hasSuffix(".portal-new") }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter {
+            $0.hasSuffix(".portal-new")
+        }
         #expect(leftovers.isEmpty)
     }
 }

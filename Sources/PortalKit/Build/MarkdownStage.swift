@@ -6,34 +6,55 @@ struct MarkdownStage {
     let graph: SiteGraph
     let media: [(path: String, diskPath: String)]
     let jobs: Int
+    /// What the last build rendered; empty for a clean build.
+    var cache = MarkdownCache()
 
-    func run(warnings: WarningLog) throws(BuildFailure) -> [RenderedMarkdown?] {
-        let (bodies, errors) = render(warnings: warnings)
+    /// The bodies, and the cache for the next build (nil when it would be the same as this one's).
+    func run(warnings: WarningLog) throws(BuildFailure) -> (bodies: [RenderedMarkdown?], cache: MarkdownCache?) {
+        let (bodies, errors, next) = render(warnings: warnings)
         if !errors.isEmpty { throw BuildFailure(errors) }
-        return bodies
+        return (bodies, next)
     }
 
     /// Renders every page, returning the errors instead of stopping at them (`portal check`
     /// reports them all).
-    func render(warnings: WarningLog) -> (bodies: [RenderedMarkdown?], errors: [any PortalError]) {
+    func render(warnings: WarningLog) -> (
+        bodies: [RenderedMarkdown?], errors: [any PortalError], cache: MarkdownCache?
+    ) {
         let resolver = LinkResolver(graph: graph, mediaFiles: Set(media.map(\.path)))
         let allowRawHTML = graph.settings.allowRawHTML
         let graph = self.graph
-        let results = ParallelMap.map(Array(graph.pages.indices), jobs: jobs) { index in
+        let cache = self.cache
+        let results = ParallelMap.map(Array(graph.pages.indices), jobs: jobs) {
+            index -> (RenderedMarkdown?, LinkResolver.Outcome, (String, MarkdownCache.Entry)?, Bool) in
             let page = graph.pages[index]
             var outcome = LinkResolver.Outcome()
-            guard let source = page.source else { return (RenderedMarkdown?.none, outcome) }
+            guard let source = page.source else { return (nil, outcome, nil, false) }
+            let key = MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
+            if let entry = cache.entries[key],
+                entry.links.allSatisfy({ resolver.resolve($0.link, from: page, into: &outcome) == $0.rewritten })
+            {
+                return (entry.rendered, outcome, (key, entry), true)
+            }
+            outcome = LinkResolver.Outcome()
+            var links: [(link: MarkdownLink, rewritten: String)] = []
             let rendered = MarkdownRenderer.render(
                 source.body, allowRawHTML: allowRawHTML, firstLine: source.bodyFirstLine
             ) { link in
-                resolver.resolve(link, from: page, into: &outcome)
+                let rewritten = resolver.resolve(link, from: page, into: &outcome)
+                links.append((link, rewritten))
+                return rewritten
             }
-            return (rendered, outcome)
+            return (rendered, outcome, (key, MarkdownCache.Entry(links: links, rendered: rendered)), false)
         }
+        // The next build's cache holds this build's bodies; unchanged, it is not written again.
+        var next = MarkdownCache()
+        for case (_, _, let (key, entry)?, _) in results { next.entries[key] = entry }
+        let reusedAll = results.allSatisfy { $0.2 == nil || $0.3 } && next.entries.count == cache.entries.count
 
         var errors: [any PortalError] = []
         var fragments: [LinkResolver.FragmentReference] = []
-        for (_, outcome) in results {
+        for (_, outcome, _, _) in results {
             errors += outcome.errors as [any PortalError]
             outcome.warnings.forEach(warnings.add)
             fragments += outcome.fragments
@@ -52,6 +73,6 @@ struct MarkdownStage {
                 help: suggestion.map { "did you mean `#\($0)`?" }
                     ?? "heading ids are the heading text folded like slugs")
         }
-        return (bodies, errors)
+        return (bodies, errors, reusedAll ? nil : next)
     }
 }

@@ -32,75 +32,165 @@ struct RenderStage {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
-        var others =
-            Feeds(site: site).files() + Sitemap(site: site).files() + JSONExport(site: site).files()
-            + ICalendar(site: site).files() + SearchIndex(site: site).files(jobs: jobs)
-        var owners = others.map(\.path)
-        if let banner = site.banner {
-            let kitFiles: [OutputFile]
-            do { kitFiles = try banner.kit.files(banner.artworks) } catch { throw BuildFailure([error]) }
-            others += kitFiles
-            owners += kitFiles.map { "the banner kit's \($0.path)" }
-        }
-        others += theme.fingerprints.files
-        owners += theme.fingerprints.files.map { "the theme's \($0.path)" }
-        others += media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
-        owners += media.map { "Content/\($0.path)" }
-
         // Two things writing one file (a page slug `assets`, an alias over a page) would
-        // silently lose one: every path is known before anything is written.
-        let paths = renderJobs.map { $0.outputPath(site) } + others.map(\.path)
-        var seen: [String: String] = [:]
-        for (path, owner) in zip(paths, renderJobs.map { $0.owner(site) } + owners) {
-            if let first = seen[path] {
-                errors.append(OutputError.clash(path: path, first: first, second: owner))
-            } else {
-                seen[path] = owner
-            }
-        }
-        if !errors.isEmpty { throw BuildFailure(errors) }
+        // silently lose one. Pages are checked among themselves before anything renders; the
+        // other files once they are made, before any of them is written or anything committed.
+        let pagePaths = renderJobs.map { $0.outputPath(site) }
+        var clashes = ClashCheck()
+        for (path, job) in zip(pagePaths, renderJobs) { clashes.add(path, owner: { job.owner(site) }) }
+        if !clashes.errors.isEmpty { throw BuildFailure(clashes.errors) }
 
         let session: OutputWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure([error]) }
-        // Pages whose context and templates are those of the last build are not rendered again:
-        // their file is already in the output.
-        let cacheKey = [RenderCache.version, RenderCache.executable, theme.digest].joined(separator: "|")
-        let cache = session.isFresh ? RenderCache() : RenderCache.load(output: writer.outputDirectory, key: cacheKey)
         let output = writer.outputDirectory
-        let rendered = ParallelMap.map(renderJobs, jobs: jobs) { job -> (OutputError?, RenderCache.Entry) in
-            let (layout, values) = context.render(job)
-            var digest = ContextDigest()
-            digest.add(layout)
-            digest.add(values)
-            let key = digest.finish()
-            let path = job.outputPath(site)
-            if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(output)/\(path)") == entry.size {
-                session.keep(path)
-                return (nil, entry)
+        // Pages whose context and templates are those of the last build are not rendered again:
+        // their file is already in the output. Likewise a language's search index.
+        let cacheKey = [RenderCache.version, RenderCache.executable, theme.digest].joined(separator: "|")
+        let cache = session.isFresh ? RenderCache() : RenderCache.load(output: output, key: cacheKey)
+        let searchCache = session.isFresh ? SearchCache() : SearchCache.load(output: output)
+
+        // The feeds, sitemap, export, calendar and search indexes are made on the same threads
+        // as the pages, first in the queue: the indexes are the longest single tasks.
+        let generators = self.generators(searchCache: searchCache, output: output)
+        let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
+        let results = ParallelMap.map(work, jobs: jobs) { item -> WorkResult in
+            switch item {
+            case .generate(let index): return .generated(generators[index].make())
+            case .render(let index):
+                let job = renderJobs[index]
+                let (layout, values) = context.render(job)
+                var digest = ContextDigest()
+                digest.add(layout)
+                digest.add(values)
+                let key = digest.finish()
+                let path = pagePaths[index]
+                if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(output)/\(path)") == entry.size {
+                    session.keep(path)
+                    return .rendered(nil, entry)
+                }
+                let html = theme.render(values, layout: layout)
+                do throws(OutputError) {
+                    try session.write(OutputFile(path: path, body: .text(html)))
+                    return .rendered(nil, RenderCache.Entry(digest: key, size: html.utf8.count))
+                } catch { return .rendered(error, RenderCache.Entry(digest: "", size: 0)) }
             }
-            let html = theme.render(values, layout: layout)
-            do throws(OutputError) {
-                try session.write(OutputFile(path: path, body: .text(html)))
-                return (nil, RenderCache.Entry(digest: key, size: html.utf8.count))
-            } catch { return (error, RenderCache.Entry(digest: "", size: 0)) }
         }
-        let pageFailures = rendered.map(\.0)
-        let otherFailures = ParallelMap.map(others, jobs: jobs) { file -> OutputError? in
+
+        var others: [OutputFile] = []
+        var kept: [String] = []
+        var nextSearch = SearchCache()
+        var failures: [any PortalError] = []
+        var nextPages = RenderCache()
+        for (item, result) in zip(work, results) {
+            switch (item, result) {
+            case (.generate(let index), .generated(let made)):
+                let generator = generators[index]
+                switch made {
+                case .failed(let error): failures.append(error)
+                case .files(let files):
+                    others += files
+                    for file in files { clashes.add(file.path, owner: { generator.owner(file.path) }) }
+                    if let search = generator.search {
+                        nextSearch.languages[search.language] = SearchCache.Entry(
+                            digest: search.digest, files: files.map { ($0.path, $0.size ?? -1) })
+                    }
+                case .kept(let paths):
+                    kept += paths
+                    for path in paths { clashes.add(path, owner: { generator.owner(path) }) }
+                    if let search = generator.search {
+                        nextSearch.languages[search.language] = searchCache.languages[search.language]
+                    }
+                }
+            case (.render(let index), .rendered(let error, let entry)):
+                if let error { failures.append(error) }
+                nextPages.pages[pagePaths[index]] = entry
+            default: preconditionFailure("a result of another kind of work")
+            }
+        }
+        for file in theme.fingerprints.files { clashes.add(file.path, owner: { "the theme's \(file.path)" }) }
+        for file in media { clashes.add(file.path, owner: { "Content/\(file.path)" }) }
+        others += theme.fingerprints.files + media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
+        if !clashes.errors.isEmpty || !failures.isEmpty {
+            session.abort()
+            throw BuildFailure(clashes.errors.isEmpty ? Array(failures.prefix(1)) : clashes.errors)
+        }
+
+        let writeFailures = ParallelMap.map(others, jobs: jobs) { file -> OutputError? in
             do throws(OutputError) {
                 try session.write(file)
                 return nil
             } catch { return error }
         }
-        if let failure = (pageFailures + otherFailures).compactMap({ $0 }).first {
+        if let failure = writeFailures.compactMap({ $0 }).first {
             session.abort()
             throw BuildFailure([failure])
         }
+        for path in kept { session.keep(path) }
         let report: OutputWriter.Report
-        do { report = try session.commit(paths: Set(paths)) } catch { throw BuildFailure([error]) }
-        var next = RenderCache()
-        for (job, result) in zip(renderJobs, rendered) { next.pages[job.outputPath(site)] = result.1 }
-        next.save(output: output, key: cacheKey)
+        do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept)) } catch {
+            throw BuildFailure([error])
+        }
+        nextPages.save(output: output, key: cacheKey)
+        nextSearch.save(output: output)
         return report
+    }
+
+    private enum Work: Sendable {
+        case generate(Int)
+        case render(Int)
+    }
+
+    private enum WorkResult: Sendable {
+        case generated(Generated)
+        case rendered(OutputError?, RenderCache.Entry)
+    }
+
+    /// What a generator gives: files to write, the paths of files the output already holds, or
+    /// why it could not.
+    enum Generated: Sendable {
+        case files([OutputFile])
+        case kept([String])
+        case failed(any PortalError)
+    }
+
+    /// One of the site's files other than pages, made on a worker thread.
+    struct Generator: Sendable {
+        /// Who makes a file, for the message when two make the same one.
+        let owner: @Sendable (String) -> String
+        /// For a language's search index: the digest of what it is made from.
+        var search: (language: String, digest: String)?
+        let make: @Sendable () -> Generated
+    }
+
+    private func generators(searchCache: SearchCache, output: String) -> [Generator] {
+        let site = self.site
+        var generators: [Generator] = site.settings.languages.map { language in
+            let code = language.code
+            let digest = SearchCache.digest(site, language: code)
+            return Generator(owner: { _ in "the search index of `\(code)`" }, search: (code, digest)) {
+                if let paths = searchCache.files(language: code, digest: digest, output: output) {
+                    return .kept(paths)
+                }
+                return .files(SearchIndex(site: site).files(language: code))
+            }
+        }
+        let plain: [(String, @Sendable () -> [OutputFile])] = [
+            ("the feeds", { Feeds(site: site).files() }), ("the sitemap", { Sitemap(site: site).files() }),
+            ("the JSON export", { JSONExport(site: site).files() }),
+            ("the calendar", { ICalendar(site: site).files() }),
+        ]
+        generators += plain.map { name, make in
+            Generator(owner: { _ in name }) { .files(make()) }
+        }
+        if let banner = site.banner {
+            generators.append(
+                Generator(owner: { "the banner kit's \($0)" }) {
+                    do throws(BannerError) { return .files(try banner.kit.files(banner.artworks)) } catch {
+                        return .failed(error)
+                    }
+                })
+        }
+        return generators
     }
 
     private func resolveMenus(errors: inout [any PortalError]) -> [String: [PageContext.ResolvedMenuItem]] {

@@ -78,7 +78,10 @@ public enum SiteBuild {
             warnings: warnings)
         clock.lap("theme")
 
-        let bodies = try MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs).run(warnings: warnings)
+        // A clean build (no output yet) starts from nothing: caches only serve rebuilds.
+        var markdown = MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs)
+        if writer.hasPublished { markdown.cache = MarkdownCache.load(output: writer.outputDirectory) }
+        let (bodies, markdownCache) = try markdown.run(warnings: warnings)
         clock.lap("markdown")
 
         var site = Site(
@@ -90,6 +93,7 @@ public enum SiteBuild {
 
         let report = try RenderStage(site: site, theme: theme, media: loaded.media).run(
             jobs: options.jobs, writer: writer)
+        markdownCache?.save(output: writer.outputDirectory)
         clock.lap("render and write")
 
         let counts = settings.languages.map { language in

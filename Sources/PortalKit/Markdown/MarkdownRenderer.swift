@@ -80,7 +80,8 @@ public enum MarkdownRenderer {
         }
         cmark_iter_free(iterator)
 
-        let lines = links.isEmpty ? [] : markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split as bytes: splitting Characters would run grapheme breaking over the whole body.
+        let lines = links.isEmpty ? [] : markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
         for node in links {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -124,13 +125,16 @@ public enum MarkdownRenderer {
     }
 
     /// cmark counts columns in bytes; editors count characters ("Đọc" is 3, not 6).
-    private static func characterColumn(byteColumn: Int, line: Int, in lines: [Substring]) -> Int {
+    private static func characterColumn(byteColumn: Int, line: Int, in lines: [Substring.UTF8View]) -> Int {
         guard line >= 1, line <= lines.count, byteColumn >= 1 else { return byteColumn }
-        let utf8 = lines[line - 1].utf8
+        let utf8 = lines[line - 1]
         guard let end = utf8.index(utf8.startIndex, offsetBy: byteColumn - 1, limitedBy: utf8.endIndex) else {
             return byteColumn
         }
-        return lines[line - 1][..<end].count + 1
+        let before = utf8[..<end]
+        // Only text before the link that is not ASCII needs counting as Characters.
+        if before.allSatisfy({ $0 < 0x80 }) { return before.count + 1 }
+        return String(decoding: before, as: UTF8.self).count + 1
     }
 
     /// cmark writes `<h2>` without attributes: a custom block carrying the opening and

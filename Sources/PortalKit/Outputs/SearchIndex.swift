@@ -80,7 +80,7 @@ struct SearchIndex {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
-    private func files(language: String) -> [OutputFile] {
+    func files(language: String) -> [OutputFile] {
         let documents = documents(language)
         // Millions of syllables, a few thousand distinct. Each distinct syllable (as bytes: Swift
         // strings hash through Unicode normalisation) gets an id once, with its folded term and

@@ -17,4 +17,13 @@ public struct OutputFile: Sendable {
         self.path = path
         self.body = body
     }
+
+    /// The file's size in bytes (for a copy: the source's, nil when it cannot be read).
+    public var size: Int? {
+        switch body {
+        case .text(let text): text.utf8.count
+        case .data(let data): data.count
+        case .copy(let source): FileIO.size(source)
+        }
+    }
 }

@@ -36,6 +36,11 @@ public struct OutputWriter: Sendable {
         if !entries.isEmpty && !entries.contains(Self.markerName) { throw .notPortalOutput(outputDirectory) }
     }
 
+    /// Whether an earlier build is in the output (a clean build starts from an empty folder).
+    public var hasPublished: Bool {
+        FileManager.default.fileExists(atPath: "\(outputDirectory)/\(Self.markerName)")
+    }
+
     public struct Report: Sendable {
         public var written: Int
         public var unchanged: Int

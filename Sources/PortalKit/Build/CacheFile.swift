@@ -1,0 +1,48 @@
+import Foundation
+
+/// Cache files are written beside their place and renamed over it, so a build stopped halfway
+/// leaves the old file whole; a cache that cannot be written only costs the next build time.
+enum CacheFile {
+    static func replace(_ path: String, with bytes: [UInt8]) {
+        try? FileIO.makeDirectory((path as NSString).deletingLastPathComponent)
+        let pending = path + ".new"
+        // Written from the array's own storage: a Data copy of a 60 MB cache costs 60 MB more.
+        let written = bytes.withUnsafeBytes { buffer in
+            (try? FileIO.write(buffer, to: pending)) != nil
+        }
+        if !written || (try? FileIO.rename(pending, path)) == nil { unlink(pending) }
+    }
+}
+
+/// Length-prefixed strings and little-endian integers: the cache files' whole format.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func string(_ text: String) {
+        int(text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+}
+
+struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func int() -> Int? {
+        guard offset + 8 <= bytes.count else { return nil }
+        var value: Int64 = 0
+        for k in (0..<8).reversed() { value = value << 8 | Int64(bytes[offset + k]) }
+        offset += 8
+        return Int(value)
+    }
+
+    mutating func string() -> String? {
+        guard let count = int(), count >= 0, offset + count <= bytes.count else { return nil }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+}

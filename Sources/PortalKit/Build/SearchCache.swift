@@ -1,0 +1,97 @@
+import Crypto
+import Foundation
+
+/// The search index of each language as the last build wrote it, so a rebuild that changes no
+/// page of a language does not index its thousands of pages again.
+///
+/// A language's index follows from its pages' titles, URLs, dates, weights, summaries, bodies
+/// and headings, the plan's tasks, and the base URL: a digest of exactly those (with portal's
+/// own identity) is kept with the paths and sizes of the files the index was written to. When
+/// the digest is the same and every file is still there with its size, the files are kept.
+struct SearchCache: Sendable {
+    struct Entry: Sendable {
+        var digest: String
+        var files: [(path: String, size: Int)]
+    }
+
+    /// Language code → entry.
+    var languages: [String: Entry] = [:]
+
+    static let version = "1"
+
+    static func identity() -> String { "\(version)|\(RenderCache.executable)" }
+
+    /// What the language's index is made from.
+    static func digest(_ site: Site, language: String) -> String {
+        var hash = SHA256()
+        func add(_ text: String) {
+            var count = UInt64(text.utf8.count)
+            withUnsafeBytes(of: &count) { hash.update(bufferPointer: $0) }
+            hash.update(data: Array(text.utf8))
+        }
+        add(site.base.string)
+        add(site.language(language).pathPrefix)
+        for (index, page) in site.graph.pages.enumerated() where page.language == language {
+            add(page.contentPath)
+            add(page.kind.rawValue)
+            add(page.url)
+            add(page.title)
+            add(page.frontMatter.summary ?? "\u{0}")
+            add(page.date.map { "\($0.timeIntervalSince1970)" } ?? "-")
+            add("\(page.weight)")
+            add(site.bodies[index]?.html ?? "")
+            for heading in site.bodies[index]?.headings ?? [] { add(heading.text) }
+            add("\u{0}")
+        }
+        for task in site.catalog.plan?.tasks ?? [] {
+            add(task.id)
+            add(task.title(language))
+            add(task.summary(language))
+            add(site.taskPath(task.id, language))
+        }
+        return ContextDigest.hex(hash.finalize())
+    }
+
+    /// The files still in `output` for this digest, or nil when the index must be built.
+    func files(language: String, digest: String, output: String) -> [String]? {
+        guard let entry = languages[language], entry.digest == digest else { return nil }
+        for file in entry.files where FileIO.size("\(output)/\(file.path)") != file.size { return nil }
+        return entry.files.map(\.path)
+    }
+
+    static func load(output: String) -> SearchCache {
+        guard let data = FileIO.read(RenderCache.path(for: output, kind: "search")) else { return SearchCache() }
+        var reader = ByteReader(bytes: [UInt8](data))
+        guard reader.string() == identity(), let count = reader.int() else { return SearchCache() }
+        var cache = SearchCache()
+        for _ in 0..<count {
+            guard let language = reader.string(), let digest = reader.string(), let fileCount = reader.int() else {
+                return SearchCache()
+            }
+            var files: [(path: String, size: Int)] = []
+            for _ in 0..<fileCount {
+                guard let path = reader.string(), let size = reader.int() else { return SearchCache() }
+                files.append((path, size))
+            }
+            cache.languages[language] = Entry(digest: digest, files: files)
+        }
+        return cache
+    }
+
+    func save(output: String) {
+        let path = RenderCache.path(for: output, kind: "search")
+        var writer = ByteWriter()
+        writer.string(Self.identity())
+        writer.int(languages.count)
+        for (language, entry) in languages.sorted(by: { $0.key < $1.key }) {
+            writer.string(language)
+            writer.string(entry.digest)
+            writer.int(entry.files.count)
+            for file in entry.files {
+                writer.string(file.path)
+                writer.int(file.size)
+            }
+        }
+        CacheFile.replace(path, with: writer.bytes)
+    }
+}
