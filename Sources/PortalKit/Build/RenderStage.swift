@@ -22,7 +22,6 @@ struct RenderStage {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
-        let context = PageContext(site: site, theme: theme, menus: menus)
         let theme = self.theme
         let site = self.site
         let renderJobs = RenderJob.all(site)
@@ -53,7 +52,9 @@ struct RenderStage {
         // as the pages, first in the queue: the indexes are the longest single tasks.
         let generators = self.generators(searchCache: searchCache, output: output)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
-        let results = ParallelMap.map(work, jobs: jobs) { item -> WorkResult in
+        let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
+        {
+            context, item -> WorkResult in
             switch item {
             case .generate(let index): return .generated(generators[index].make())
             case .render(let index):
@@ -61,7 +62,7 @@ struct RenderStage {
                 let (layout, values) = context.render(job)
                 var digest = ContextDigest()
                 digest.add(layout)
-                digest.add(values)
+                digest.add(values, constants: context.constants[job.language(site)]!)
                 let key = digest.finish()
                 let path = pagePaths[index]
                 if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(output)/\(path)") == entry.size {
@@ -251,6 +252,17 @@ extension RenderJob {
         case .plan(let language): site.planPath(language) + "index.html"
         case .task(let id, let language): site.taskPath(id, language) + "index.html"
         case .search(let language): site.searchPath(language) + "index.html"
+        }
+    }
+
+    /// The language of the page the job makes.
+    func language(_ site: Site) -> String {
+        switch self {
+        case .page(let index, _): site.graph.pages[index].language
+        case .alias(_, let target): site.graph.pages[target].language
+        case .taxonomy(_, let language), .term(_, let language, _, _), .notFound(let language), .plan(let language),
+            .task(_, let language), .search(let language):
+            language
         }
     }
 

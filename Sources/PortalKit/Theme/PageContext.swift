@@ -7,6 +7,49 @@ struct PageContext {
     let site: Site
     let theme: Theme
     let menus: [String: [ResolvedMenuItem]]
+    /// Per language: the part of every page's context that is the same on all its pages.
+    let constants: [String: LanguageConstants]
+
+    /// Not `Sendable` (the constants are template values): each worker thread makes its own.
+    init(site: Site, theme: Theme, menus: [String: [ResolvedMenuItem]]) {
+        self.site = site
+        self.theme = theme
+        self.menus = menus
+        var constants: [String: LanguageConstants] = [:]
+        for language in site.settings.languages {
+            constants[language.code] = LanguageConstants(
+                Self.languageFields(site: site, theme: theme, language: language))
+        }
+        self.constants = constants
+    }
+
+    /// Keys of the context that hold the same value on every page of a language (no page sets
+    /// them again; `PageContextTests` checks): made once per language, and digested once.
+    static let constantKeys: Set<String> = [
+        "site", "language", "i18n", "asset", "assetsPath", "search", "pillars", "banner",
+    ]
+
+    private init(
+        site: Site, theme: Theme, menus: [String: [ResolvedMenuItem]], constants: [String: LanguageConstants]
+    ) {
+        self.site = site
+        self.theme = theme
+        self.menus = menus
+        self.constants = constants
+    }
+
+    struct LanguageConstants {
+        let fields: [String: Any]
+        /// The fields' digest bytes, for `ContextDigest`.
+        let digest: String
+
+        init(_ fields: [String: Any]) {
+            self.fields = fields
+            var digest = ContextDigest()
+            digest.add(fields)
+            self.digest = digest.finish()
+        }
+    }
 
     struct ResolvedMenuItem: Sendable {
         var name: String
@@ -18,7 +61,6 @@ struct PageContext {
 
     var settings: SiteSettings { site.settings }
     var base: BaseURL { site.base }
-    var assets: [String: Any] { theme.fingerprints.context(base: base) }
 
     /// The layout and the context of a job's page.
     func render(_ job: RenderJob) -> (layout: String, context: [String: Any]) {
@@ -280,13 +322,7 @@ struct PageContext {
         let home = site.graph.home(code)
         let homeFeeds =
             home.map(site.feedPaths) ?? (language.pathPrefix + "index.xml", language.pathPrefix + "atom.xml")
-        return [
-            "site": [
-                "title": language.title, "description": language.description, "baseURL": base.string,
-                "basePath": base.path, "home": base.sitePath(language.pathPrefix),
-            ] as [String: Any],
-            "language": ["code": language.code, "name": language.name, "locale": language.locale],
-            "i18n": theme.strings[code] ?? [:],
+        var context: [String: Any] = [
             "menu": (menus[code] ?? []).map { item -> [String: Any] in
                 [
                     "name": item.name, "href": item.href, "isExternal": item.isExternal,
@@ -296,16 +332,33 @@ struct PageContext {
             "canonical": base.absolute(url),
             "alternates": alternateLinks(versions),
             "feeds": feedLinks(rss: homeFeeds.0, atom: homeFeeds.1, title: nil, language: code),
+        ]
+        context.merge(constants[code]!.fields) { $1 }
+        return context.merging(planLink(code)) { $1 }
+    }
+
+    /// What every page of a language shares (the keys of `constantKeys`).
+    private static func languageFields(site: Site, theme: Theme, language: SiteSettings.Language) -> [String: Any] {
+        let base = site.base
+        let code = language.code
+        let context = PageContext(site: site, theme: theme, menus: [:], constants: [:])
+        return [
+            "site": [
+                "title": language.title, "description": language.description, "baseURL": base.string,
+                "basePath": base.path, "home": base.sitePath(language.pathPrefix),
+            ] as [String: Any],
+            "language": ["code": language.code, "name": language.name, "locale": language.locale],
+            "i18n": theme.strings[code] ?? [:],
             "assetsPath": base.sitePath("assets/"),
-            "asset": assets,
+            "asset": theme.fingerprints.context(base: base),
             "search": [
                 "url": base.sitePath(site.searchPath(code)), "index": base.sitePath(language.pathPrefix + "search/"),
             ],
-        ].merging(planSummary(code)) { $1 }.merging(bannerFields(code)) { $1 }
+        ].merging(context.planPillars(code)) { $1 }.merging(context.bannerFields(code)) { $1 }
     }
 
     /// `banner` on every page while the July window is open.
-    private func bannerFields(_ language: String) -> [String: Any] {
+    func bannerFields(_ language: String) -> [String: Any] {
         guard let banner = site.banner, banner.isActive else { return [:] }
         return ["banner": banner.kit.pageBanner(banner.artworks, language: language)]
     }

@@ -7,7 +7,8 @@ extension PageContext {
     var agencies: AgencyDirectory? { site.catalog.agencies }
 
     /// Every page gets the five characteristics (the home page's entry points) and the plan's URL.
-    func planSummary(_ language: String) -> [String: Any] {
+    /// `pillars`: the same on every page of a language (one of `constantKeys`).
+    func planPillars(_ language: String) -> [String: Any] {
         guard let plan else { return [:] }
         let pillars = plan.pillars.map { pillar -> [String: Any] in
             [
@@ -17,7 +18,13 @@ extension PageContext {
                 "count": site.taxonomies.term(.pillars, language, key: pillar.id)?.pages.count ?? 0,
             ]
         }
-        return ["pillars": pillars, "plan": ["url": base.sitePath(site.planPath(language)), "number": plan.number]]
+        return ["pillars": pillars]
+    }
+
+    /// `plan`: its URL and number on every page (the plan's own page adds to it).
+    func planLink(_ language: String) -> [String: Any] {
+        guard let plan else { return [:] }
+        return ["plan": ["url": base.sitePath(site.planPath(language)), "number": plan.number]]
     }
 
     /// An agency as pages name it, with who holds its work now when it has changed.
