@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 
 /// Renders every page through the theme and lists every file of the site: pages, listings,
 /// taxonomies, redirects, feeds, sitemap, the JSON export, assets and media.
@@ -25,6 +26,10 @@ struct RenderStage {
         let theme = self.theme
         let site = self.site
         let renderJobs = RenderJob.all(site)
+        // Each language's templates with its constant values written in.
+        let libraries = PageContext(site: site, theme: theme, menus: menus).constants.mapValues {
+            theme.specialised(TemplateSpecialisation.values($0.fields))
+        }
         // Layouts the data calls for (the plan's, say) must exist: a missing one would render "".
         for layout in Set(renderJobs.map(\.layout)).sorted() where !theme.hasLayout(layout) {
             errors.append(ThemeError.missingLayout(layout, directory: "\(theme.directory)/layouts"))
@@ -69,7 +74,7 @@ struct RenderStage {
                     session.keep(path)
                     return .rendered(nil, entry)
                 }
-                let html = theme.render(values, layout: layout)
+                let html = libraries[job.language(site)]!.render(values, withTemplate: layout) ?? ""
                 do throws(OutputError) {
                     try session.write(OutputFile(path: path, body: .text(html)))
                     return .rendered(nil, RenderCache.Entry(digest: key, size: html.utf8.count))

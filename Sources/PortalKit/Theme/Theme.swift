@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     var fingerprints: AssetFingerprints
     /// `banner/banner.svg.mustache`: the July banner, laid out by the build.
     var bannerTemplate: MustacheTemplate?
+    /// Each template's text (name → text), for `specialised(_:)`.
+    var templateTexts: [String: String] = [:]
     /// A digest of every template, UI string and asset: with a page's context it decides
     /// whether the page would render differently (the render cache).
     var digest: String = ""
@@ -32,6 +34,20 @@ public struct Theme: Sendable {
 
     public func render(_ context: [String: Any], layout: String) -> String {
         library.render(context, withTemplate: layout) ?? ""
+    }
+
+    /// The templates with `values` written into them (see `TemplateSpecialisation`); they
+    /// parsed once already, so they parse again (a failure keeps the templates as they are).
+    func specialised(_ values: [String: String]) -> MustacheLibrary {
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, text) in templateTexts {
+            guard
+                let template = try? MustacheTemplate(
+                    string: PortalHTML.pragma + "\n" + TemplateSpecialisation.specialise(text, values: values))
+            else { return library }
+            templates[name] = template
+        }
+        return MustacheLibrary(templates: templates)
     }
 }
 
@@ -207,7 +223,8 @@ extension Theme {
         return Theme(
             name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
             strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate,
-            digest: digest.finish())
+            templateTexts: Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.text) }), digest: digest.finish()
+        )
     }
 }
 
