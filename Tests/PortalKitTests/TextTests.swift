@@ -40,6 +40,27 @@ import Testing
         #expect(decoded.utf8.count == 11 && nfd.utf8.count == 14)
     }
 
+    @Test func nfcOfTextThatIsNFCAlreadyIsTheSameAndOtherTextIsNormalised() {
+        #expect(TextInput.nfc("Đà Nẵng") == "Đà Nẵng")
+        #expect(Array(TextInput.nfc("Đà Nẵng".decomposedStringWithCanonicalMapping).utf8) == Array("Đà Nẵng".utf8))
+        #expect(Array(TextInput.nfc("\u{2126}").utf8) == Array("\u{03A9}".utf8))
+    }
+
+    /// The table `Diacritics.strip` looks letters up in gives what Foundation's decomposition
+    /// gives, letter by letter, NFC or NFD, and for text outside the table.
+    @Test func strippingByTableEqualsStrippingByDecomposition() {
+        var letters = (0x00C0...0x024F).compactMap(Unicode.Scalar.init).map { String($0) }
+        letters += (0x1E00...0x1EFF).compactMap(Unicode.Scalar.init).map { String($0) }
+        for text in letters + ["Đà Nẵng", "Cộng đồng ASEAN 2025", "ﬁn Ωmega ㄱ", "ệ\u{0301}", "\u{0301}a"] {
+            for form in [text, text.decomposedStringWithCanonicalMapping] {
+                #expect(
+                    Diacritics.strip(form) == Diacritics.stripByDecomposing(form), "\(form.unicodeScalars.map(\.value))"
+                )
+            }
+        }
+        #expect(Diacritics.strip("Đường dây nóng") == "Duong day nong")
+    }
+
     @Test func theFastNFCCheckOnlyPassesWhatNFCLeavesAlone() {
         let vietnamese = "Đà Nẵng – “Cộng đồng” ơ ư ă … Ỹ ỹ €"
         #expect(TextInput.isSurelyNFC(Array(vietnamese.utf8)))
@@ -57,6 +78,27 @@ import Testing
 }
 
 @Suite struct DateTests {
+    /// The arithmetic gives what Foundation's Calendar gives in UTC+7, from 1900 to 2100,
+    /// around midnight and over leap days.
+    @Test func civilDatesEqualCalendars() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = VietnamTime.zone
+        var instants: [TimeInterval] = stride(from: -2_208_988_800.0, to: 4_102_444_800, by: 133_337.5).map { $0 }
+        for day in ["1969-12-31", "1970-01-01", "2000-02-29", "2024-02-29", "2100-03-01", "1900-03-01"] {
+            let midnight = VietnamTime.parse(day)!.timeIntervalSince1970
+            instants += [midnight - 1, midnight, midnight + 0.5, midnight + 86_399]
+        }
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let c = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: date)
+            let mine = VietnamTime.civil(date)
+            let expected: [Int] = [c.year!, c.month!, c.day!, c.weekday!, c.hour!, c.minute!, c.second!]
+            let got: [Int] = [mine.year, mine.month, mine.day, mine.weekday, mine.hour, mine.minute, mine.second]
+            #expect(got == expected, "\(instant)")
+        }
+        #expect(VietnamTime.iso8601(VietnamTime.parse("2025-07-28 09:05")!) == "2025-07-28T09:05:00+07:00")
+    }
+
     @Test func parsesDatesAsVietnamTime() throws {
         let date = try #require(VietnamTime.parse("2025-07-28"))
         #expect(VietnamTime.iso8601(date) == "2025-07-28T00:00:00+07:00")

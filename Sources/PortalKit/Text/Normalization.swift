@@ -28,6 +28,10 @@ public enum TextInput {
     /// common punctuation. Most files pass, and skip Foundation's normalisation, the costliest
     /// step of reading; anything else (combining marks above all) is normalised.
     static func isSurelyNFC(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { isSurelyNFC($0) }
+    }
+
+    static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
@@ -50,8 +54,12 @@ public enum TextInput {
         return true
     }
 
+    /// Every YAML string and path passes through here: text that is surely NFC already (see
+    /// `isSurelyNFC`) skips Foundation, which decomposes and recomposes all of it.
     public static func nfc(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping
+        var text = text
+        if text.withUTF8({ isSurelyNFC($0) }) { return text }
+        return text.precomposedStringWithCanonicalMapping
     }
 
     static func unifyNewlines(_ text: String) -> String {

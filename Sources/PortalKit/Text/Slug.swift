@@ -29,6 +29,35 @@ public enum Slug {
 /// so Foundation's diacritic folding keeps them) to d/D.
 public enum Diacritics {
     public static func strip(_ text: String) -> String {
+        // Slugs, heading ids and the search index strip every title and syllable: letters
+        // from the table below are looked up, and only other text is decomposed by Foundation.
+        var fast = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                fast.append(scalar)
+            } else if let base = bases[scalar.value] {
+                if let base { fast.append(base) }
+            } else {
+                return stripByDecomposing(text)
+            }
+        }
+        return String(fast)
+    }
+
+    /// Latin-1, Latin Extended-A/B and Latin Extended Additional (every precomposed letter of
+    /// Vietnamese), and the combining marks: scalar → what it strips to (nil: nothing).
+    private static let bases: [UInt32: Unicode.Scalar?] = {
+        var table: [UInt32: Unicode.Scalar?] = [:]
+        for value: UInt32 in Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF) + Array(0x0300...0x036F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let stripped = stripByDecomposing(String(scalar)).unicodeScalars
+            guard stripped.count <= 1 else { continue }
+            table[value] = .some(stripped.first)
+        }
+        return table
+    }()
+
+    static func stripByDecomposing(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.value {

@@ -68,11 +68,35 @@ enum FileIO {
         if Glibc.rename(from, to) != 0 { throw Failure(to) }
     }
 
-    /// Every regular file under `root`, as paths relative to it.
+    /// Every regular file under `root`, as paths relative to it. One `readdir` walk, taking
+    /// the kind of each entry from the directory itself (FileManager's enumerator with a `stat`
+    /// per file cost a tenth of a rebuild of 13,000 files).
     static func files(under root: String) -> [String] {
         var result: [String] = []
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return result }
-        for case let path as String in enumerator where size("\(root)/\(path)") != nil { result.append(path) }
+        var folders = [""]
+        while let relative = folders.popLast() {
+            guard let directory = opendir(relative.isEmpty ? root : "\(root)/\(relative)") else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : "\(relative)/\(name)"
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_DIR): folders.append(path)
+                case Int32(DT_REG): result.append(path)
+                case Int32(DT_UNKNOWN):
+                    // Some file systems do not say: ask.
+                    if isDirectory("\(root)/\(path)") {
+                        folders.append(path)
+                    } else if size("\(root)/\(path)") != nil {
+                        result.append(path)
+                    }
+                default: continue
+                }
+            }
+        }
         return result
     }
 }

@@ -202,7 +202,7 @@ public struct OutputWriter: Sendable {
             }
             let stale = FileIO.files(under: output).filter { !wanted.contains($0) }
             for path in stale { unlink("\(output)/\(path)") }
-            OutputWriter.removeEmptyDirectories(output)
+            OutputWriter.removeEmptyParents(of: stale, in: output)
             return Report(written: pending.count, unchanged: unchanged, removed: stale.count)
         }
     }
@@ -246,11 +246,14 @@ public struct OutputWriter: Sendable {
     }
 
     /// Removes folders left empty by removed pages, deepest first.
-    static func removeEmptyDirectories(_ root: String) {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return }
-        var directories: [String] = []
-        for case let path as String in enumerator where FileIO.isDirectory("\(root)/\(path)") {
-            directories.append(path)
+    /// Removes the folders that removing `files` left empty, deepest first (only they can be).
+    static func removeEmptyParents(of files: [String], in root: String) {
+        var directories: Set<String> = []
+        for file in files {
+            var directory = (file as NSString).deletingLastPathComponent
+            while !directory.isEmpty, directories.insert(directory).inserted {
+                directory = (directory as NSString).deletingLastPathComponent
+            }
         }
         for directory in directories.sorted(by: { $0.count > $1.count }) { rmdir("\(root)/\(directory)") }
     }
