@@ -87,7 +87,9 @@ struct SearchIndex {
         // Millions of syllables, a few thousand distinct. Each distinct syllable (as bytes: Swift
         // strings hash through Unicode normalisation) gets an id once, with its folded term and
         // its variant (the term in one exact form); postings are then appended in document
-        // order, so each list is sorted.
+        // order, so each list is sorted. A document's share of each term is first gathered in
+        // `tallies` (one small record per term, where the postings are four arrays) and goes to
+        // the postings when the document ends.
         var reader = SyllableReader()
         var syllables = SyllableTable()
         var syllableTerm: [Int] = []  // syllable id → term id, -1 when it folds to nothing
@@ -99,6 +101,8 @@ struct SearchIndex {
         var postings: [Postings] = []
         var termVariants: [[Int]] = []  // term id → its variants' ids: most terms have one to three
         var variants: [Variant] = []
+        var tallies: [Tally] = []  // term id → its tally in the current document
+        var touched: [Int] = []  // the current document's terms
         for (id, document) in documents.enumerated() {
             let document32 = Int32(id)
             var position = 0
@@ -118,6 +122,7 @@ struct SearchIndex {
                             termIDs[folded] = term
                             terms.append(folded)
                             postings.append(Postings())
+                            tallies.append(Tally())
                             termVariants.append([])
                         }
                         let exact = SearchText.exact(string)
@@ -136,14 +141,22 @@ struct SearchIndex {
                     }
                     let term = syllableTerm[sid]
                     guard term >= 0 else { return }
-                    postings[term].add(
-                        document32, score: Int32(weight),
-                        position: position < Self.positionLimit ? Int32(position) : nil)
+                    if tallies[term].document != document32 {
+                        tallies[term] = Tally(document: document32)
+                        touched.append(term)
+                    }
+                    tallies[term].score += Int32(weight)
+                    if position < Self.positionLimit, tallies[term].positions < Self.maximumPositions {
+                        tallies[term].positions += 1
+                        postings[term].positions.append(Int32(position))
+                    }
                     variants[syllableVariant[sid]].add(document32)
                     position += 1
                 }
                 position += 8  // fields are not adjacent: no phrase across them
             }
+            for term in touched { postings[term].add(document32, score: tallies[term].score) }
+            touched.removeAll(keepingCapacity: true)
         }
 
         // One JSON entry per term (built as bytes), then shards of about the target size.
@@ -237,31 +250,32 @@ struct SearchIndex {
         var ends: [Int32] = []
         var positions: [Int32] = []
 
-        /// One occurrence of the term; `position` nil past `positionLimit`.
-        mutating func add(_ document: Int32, score: Int32, position: Int32?) {
-            if documents.last == document {
-                scores[scores.count - 1] += score
-                let start = ends.count > 1 ? Int(ends[ends.count - 2]) : 0
-                if let position, positions.count - start < SearchIndex.maximumPositions {
-                    positions.append(position)
-                    ends[ends.count - 1] = Int32(positions.count)
-                }
-            } else {
-                documents.append(document)
-                scores.append(score)
-                if let position { positions.append(position) }
-                ends.append(Int32(positions.count))
-            }
+        /// A document, once its positions are in `positions`.
+        mutating func add(_ document: Int32, score: Int32) {
+            documents.append(document)
+            scores.append(score)
+            ends.append(Int32(positions.count))
         }
+    }
+
+    /// A term in the document being read: its score so far, and how many positions are kept.
+    struct Tally {
+        var document: Int32 = -1
+        var score: Int32 = 0
+        var positions = 0
     }
 
     /// A term in one exact form, and the documents it is written so in.
     struct Variant {
         var form: Int
         var documents: [Int32] = []
+        var last: Int32 = -1  // documents.last, kept here to spare a look into the array
 
         mutating func add(_ document: Int32) {
-            if documents.last != document { documents.append(document) }
+            if last != document {
+                documents.append(document)
+                last = document
+            }
         }
     }
 
