@@ -421,14 +421,17 @@ import Testing
         let site = try TestSite()
         try site.build()
         try site.write("Content/vi/tin-tuc/moi.md", "---\ntitle: Mới\ndate: 2026-01-01\n---\n")
-        try site.write("Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "---\ntitle: Đổi tên\ndate: 2021-12-03\n---\n\n## Nội dung\n")
+        try site.write(
+            "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "---\ntitle: Đổi tên\ndate: 2021-12-03\n---\n\n## Nội dung\n")
         // The new post's folder is taken by a file.
         try site.write("Output/tin-tuc/moi", "not a folder")
         let before = TestSite.snapshot(site.output)
         let error = try #require(site.failure())
         #expect(error.contains("a file stands where a folder is needed"), "\(error)")
         #expect(TestSite.snapshot(site.output) == before)
-        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter { $0.hasSuffix(".portal-new") }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter {
+            $0.hasSuffix(".portal-new")
+        }
         #expect(leftovers.isEmpty)
     }
 }
