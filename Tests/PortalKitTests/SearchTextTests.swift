@@ -53,5 +53,27 @@ import Testing
         let text = "Đà Nẵng – THÀNH PHỐ đáng sống; ASEAN-2025, Cộng đồng Văn hóa (Ủy ban)."
         #expect(
             SearchText.syllableBytes(text).map { String(decoding: $0, as: UTF8.self) } == SearchText.syllables(text))
+        // Two-, three- and four-byte scalars, letters whose lower case is longer, numbers that
+        // are not digits, punctuation past U+3000.
+        let other = "ÀÉ Ǆx İstanbul 日本語。東京 ١٢٣ Ⅻ 😀a𝐀b ＡＢＣ １２ Ω-Ж"
+        #expect(
+            SearchText.syllableBytes(other).map { String(decoding: $0, as: UTF8.self) }
+                == SearchText.syllables(other))
+    }
+
+    @Test func syllableTableGivesIdsInFirstSeenOrder() {
+        var table = SyllableTable()
+        let words = (0..<5000).map { Array("từ\($0 % 3000)".utf8) }
+        var ids: [Int] = []
+        var fresh = 0
+        for word in words {
+            let (id, isNew) = table.id(of: word)
+            ids.append(id)
+            if isNew { fresh += 1 }
+        }
+        #expect(fresh == 3000)
+        #expect(ids == (0..<5000).map { $0 % 3000 })
+        #expect(table.id(of: []) == (3000, true))
+        #expect(table.id(of: []) == (3000, false))
     }
 }

@@ -75,8 +75,10 @@ struct SearchIndex {
     /// The summary, then the start of the body, up to about 320 characters.
     static func excerpt(_ summary: String, _ body: String) -> String {
         let text = [summary, body].filter { !$0.isEmpty }.joined(separator: " ")
-        guard text.count > 320 else { return text }
-        let cut = text.prefix(320)
+        // Characters are counted only up to the cut, not through the whole body.
+        guard let end = text.index(text.startIndex, offsetBy: 320, limitedBy: text.endIndex), end != text.endIndex
+        else { return text }
+        let cut = text[..<end]
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
@@ -84,79 +86,77 @@ struct SearchIndex {
         let documents = documents(language)
         // Millions of syllables, a few thousand distinct. Each distinct syllable (as bytes: Swift
         // strings hash through Unicode normalisation) gets an id once, with its folded term and
-        // exact form; postings are then appended in document order, so each list is sorted.
-        /// One term's postings as flat arrays (a million small arrays would be a million
-        /// allocations): documents, their scores, and where each one's positions end.
-        struct Postings {
-            var documents: [Int32] = []
-            var scores: [Int32] = []
-            var ends: [Int32] = []
-            var positions: [Int32] = []
-        }
-        var syllableIDs: [[UInt8]: Int] = [:]
+        // its variant (the term in one exact form); postings are then appended in document
+        // order, so each list is sorted. A document's share of each term is first gathered in
+        // `tallies` (one small record per term, where the postings are four arrays) and goes to
+        // the postings when the document ends.
+        var reader = SyllableReader()
+        var syllables = SyllableTable()
         var syllableTerm: [Int] = []  // syllable id → term id, -1 when it folds to nothing
-        var syllableExact: [Int] = []  // syllable id → exact form id
+        var syllableVariant: [Int] = []  // syllable id → variant id, -1 when it folds to nothing
         var termIDs: [String: Int] = [:]
         var terms: [String] = []
         var exactIDs: [String: Int] = [:]
         var exactForms: [String] = []
         var postings: [Postings] = []
-        var variants: [[Int: [Int]]] = []  // term id → exact form id → documents
+        var termVariants: [[Int]] = []  // term id → its variants' ids: most terms have one to three
+        var variants: [Variant] = []
+        var tallies: [Tally] = []  // term id → its tally in the current document
+        var touched: [Int] = []  // the current document's terms
         for (id, document) in documents.enumerated() {
+            let document32 = Int32(id)
             var position = 0
             for (text, weight) in document.fields {
-                for syllable in SearchText.syllableBytes(text) {
-                    let sid: Int
-                    if let known = syllableIDs[syllable] {
-                        sid = known
-                    } else {
-                        sid = syllableTerm.count
-                        syllableIDs[syllable] = sid
+                reader.forEachSyllable(in: text) { syllable in
+                    let (sid, isNew) = syllables.id(of: syllable)
+                    if isNew {
                         let string = String(decoding: syllable, as: UTF8.self)
                         let folded = SearchText.fold(string)
-                        if folded.isEmpty {
+                        guard !folded.isEmpty else {
                             syllableTerm.append(-1)
-                        } else if let term = termIDs[folded] {
-                            syllableTerm.append(term)
-                        } else {
-                            termIDs[folded] = terms.count
-                            syllableTerm.append(terms.count)
+                            syllableVariant.append(-1)
+                            return
+                        }
+                        let term = termIDs[folded] ?? terms.count
+                        if term == terms.count {
+                            termIDs[folded] = term
                             terms.append(folded)
                             postings.append(Postings())
-                            variants.append([:])
+                            tallies.append(Tally())
+                            termVariants.append([])
                         }
                         let exact = SearchText.exact(string)
-                        if let known = exactIDs[exact] {
-                            syllableExact.append(known)
-                        } else {
-                            exactIDs[exact] = exactForms.count
-                            syllableExact.append(exactForms.count)
+                        let form = exactIDs[exact] ?? exactForms.count
+                        if form == exactForms.count {
+                            exactIDs[exact] = form
                             exactForms.append(exact)
                         }
+                        let variant = termVariants[term].first { variants[$0].form == form } ?? variants.count
+                        if variant == variants.count {
+                            variants.append(Variant(form: form))
+                            termVariants[term].append(variant)
+                        }
+                        syllableTerm.append(term)
+                        syllableVariant.append(variant)
                     }
                     let term = syllableTerm[sid]
-                    guard term >= 0 else { continue }
-                    let keep = position < Self.positionLimit
-                    if postings[term].documents.last == Int32(id) {
-                        let last = postings[term].documents.count - 1
-                        postings[term].scores[last] += Int32(weight)
-                        let start = last == 0 ? 0 : Int(postings[term].ends[last - 1])
-                        if keep, postings[term].positions.count - start < Self.maximumPositions {
-                            postings[term].positions.append(Int32(position))
-                            postings[term].ends[last] = Int32(postings[term].positions.count)
-                        }
-                    } else {
-                        postings[term].documents.append(Int32(id))
-                        postings[term].scores.append(Int32(weight))
-                        if keep { postings[term].positions.append(Int32(position)) }
-                        postings[term].ends.append(Int32(postings[term].positions.count))
+                    guard term >= 0 else { return }
+                    if tallies[term].document != document32 {
+                        tallies[term] = Tally(document: document32)
+                        touched.append(term)
                     }
-                    let form = syllableExact[sid]
-                    if variants[term][form]?.last != id { variants[term][form, default: []].append(id) }
+                    tallies[term].score += Int32(weight)
+                    if position < Self.positionLimit, tallies[term].positions < Self.maximumPositions {
+                        tallies[term].positions += 1
+                        postings[term].positions.append(Int32(position))
+                    }
+                    variants[syllableVariant[sid]].add(document32)
                     position += 1
                 }
                 position += 8  // fields are not adjacent: no phrase across them
             }
+            for term in touched { postings[term].add(document32, score: tallies[term].score) }
+            touched.removeAll(keepingCapacity: true)
         }
 
         // One JSON entry per term (built as bytes), then shards of about the target size.
@@ -180,19 +180,21 @@ struct SearchIndex {
                 start = Int(list.ends[n])
                 json.append(UInt8(ascii: "]"))
             }
-            let forms = variants[term].keys.sorted { exactForms[$0] < exactForms[$1] }
+            let forms = termVariants[term].map { variants[$0] }.sorted {
+                exactForms[$0.form] < exactForms[$1.form]
+            }
             if forms.count == 1 {
                 // One exact form (most English words, many Vietnamese syllables): no document
                 // list to repeat.
-                json += Array(("],\"f\":" + JSONText.string(exactForms[forms[0]]) + "}").utf8)
+                json += Array(("],\"f\":" + JSONText.string(exactForms[forms[0].form]) + "}").utf8)
             } else {
                 json += Array("],\"v\":{".utf8)
-                for (n, form) in forms.enumerated() {
+                for (n, variant) in forms.enumerated() {
                     if n > 0 { json.append(UInt8(ascii: ",")) }
-                    json += Array((JSONText.string(exactForms[form]) + ":[").utf8)
-                    for (k, document) in variants[term][form]!.enumerated() {
+                    json += Array((JSONText.string(exactForms[variant.form]) + ":[").utf8)
+                    for (k, document) in variant.documents.enumerated() {
                         if k > 0 { json.append(UInt8(ascii: ",")) }
-                        JSONText.append(document, to: &json)
+                        JSONText.append(Int(document), to: &json)
                     }
                     json.append(UInt8(ascii: "]"))
                 }
@@ -230,7 +232,7 @@ struct SearchIndex {
         for file in files {
             switch file.body {
             case .text(let text): version = Self.fnv1a(text.utf8, seed: version)
-            case .data(let data): version = Self.fnv1a(data, seed: version)
+            case .data(let data): version = data.withUnsafeBytes { Self.fnv1a($0, seed: version) }
             case .copy: break
             }
         }
@@ -238,6 +240,43 @@ struct SearchIndex {
             "{\"language\":\(JSONText.string(language)),\"version\":\"\(String(format: "%08x", version))\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32\"}\n"
         files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
         return files
+    }
+
+    /// One term's postings as flat arrays (a million small arrays would be a million
+    /// allocations): documents, their scores, and where each one's positions end.
+    struct Postings {
+        var documents: [Int32] = []
+        var scores: [Int32] = []
+        var ends: [Int32] = []
+        var positions: [Int32] = []
+
+        /// A document, once its positions are in `positions`.
+        mutating func add(_ document: Int32, score: Int32) {
+            documents.append(document)
+            scores.append(score)
+            ends.append(Int32(positions.count))
+        }
+    }
+
+    /// A term in the document being read: its score so far, and how many positions are kept.
+    struct Tally {
+        var document: Int32 = -1
+        var score: Int32 = 0
+        var positions = 0
+    }
+
+    /// A term in one exact form, and the documents it is written so in.
+    struct Variant {
+        var form: Int
+        var documents: [Int32] = []
+        var last: Int32 = -1  // documents.last, kept here to spare a look into the array
+
+        mutating func add(_ document: Int32) {
+            if last != document {
+                documents.append(document)
+                last = document
+            }
+        }
     }
 
     /// 32-bit FNV-1a over the UTF-8 bytes; the search script computes the same.
@@ -261,8 +300,12 @@ extension JSONText {
             append(-value, to: &bytes)
             return
         }
-        if value >= 10 { append(value / 10, to: &bytes) }
-        bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
+        var unit = 1
+        while unit <= value / 10 { unit *= 10 }
+        while unit > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / unit % 10))
+            unit /= 10
+        }
     }
 }
 
@@ -288,6 +331,10 @@ enum JSONText {
     }
 
     static func string(_ text: String) -> String {
+        // Most text has nothing to escape.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -8,34 +8,45 @@ enum HTMLText {
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     static func plain(_ html: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(html.utf8.count)
-        var inTag = false
+        var text = PlainText()
+        text.bytes.reserveCapacity(html.utf8.count)
+        var html = html
+        html.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                i += 1
+                if byte == UInt8(ascii: "<") {
+                    // A tag: skipped to its end.
+                    text.pendingSpace = true
+                    while i < bytes.count && bytes[i] != UInt8(ascii: ">") { i += 1 }
+                    i += 1
+                } else if byte == UInt8(ascii: "&"),
+                    let entity = entities.first(where: { bytes[i...].starts(with: $0.name) })
+                {
+                    i += entity.name.count
+                    for byte in entity.text { text.append(byte) }
+                } else {
+                    text.append(byte)
+                }
+            }
+        }
+        return String(decoding: text.bytes, as: UTF8.self)
+    }
+
+    /// Text being written: a run of white space becomes one space, none at the start.
+    private struct PlainText {
+        var bytes: [UInt8] = []
         var pendingSpace = false
-        var bytes = Array(html.utf8)[...]
-        func emit(_ byte: UInt8) {
+
+        mutating func append(_ byte: UInt8) {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 pendingSpace = true
                 return
             }
-            if pendingSpace && !out.isEmpty { out.append(0x20) }
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
-            out.append(byte)
+            bytes.append(byte)
         }
-        while let byte = bytes.first {
-            bytes = bytes.dropFirst()
-            if inTag {
-                if byte == UInt8(ascii: ">") { inTag = false }
-            } else if byte == UInt8(ascii: "<") {
-                inTag = true
-                pendingSpace = true
-            } else if byte == UInt8(ascii: "&"), let entity = entities.first(where: { bytes.starts(with: $0.name) }) {
-                bytes = bytes.dropFirst(entity.name.count)
-                entity.text.forEach(emit)
-            } else {
-                emit(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
