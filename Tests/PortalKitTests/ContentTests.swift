@@ -90,3 +90,13 @@ enum XMLText {
             .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
+
+@Suite struct FileNameDateTests {
+    @Test func aDatePrefixIsLeftOutOfTheSlugOnlyWhenItIsOne() {
+        #expect(SiteGraph.hasDatePrefix("2025-07-28-ky-niem"))
+        #expect(SiteGraph.hasDatePrefix("2025-07-28-đà"))
+        for stem in ["2025-07-28-", "2025-07-28", "2025-7-28-ky-niem", "20250728-ky-niem", "ky-niem", "2025-07-28xky"] {
+            #expect(!SiteGraph.hasDatePrefix(stem), "\(stem)")
+        }
+    }
+}

@@ -378,6 +378,62 @@ import Testing
         #expect(error.contains("2021-12-03-ke-hoach.md"), "\(error)")
     }
 
+    /// Front matter read from the cache is what reading the file gives, and a file whose front
+    /// matter warns is read (and warns) on every build.
+    @Test func cachedFrontMatterIsTheFilesAndWarningsComeEveryTime() throws {
+        let site = try TestSite()
+        try site.write(
+            "Content/vi/tin-tuc/day-du.md",
+            """
+            ---
+            title: Đầy đủ
+            date: 2025-01-02T08:30
+            summary: Tóm tắt
+            slug: day-du-3881
+            translationKey: full
+            tags: [ASEAN, Văn hóa]
+            image: /media/a.png
+            imageAlt: Ảnh
+            draft: false
+            publishDate: 2025-01-01
+            expiryDate: 2030-01-01
+            aliases: [/cu/]
+            weight: 3
+            translatedFrom: {language: en, digest: abc}
+            ---
+
+            Nội dung.
+            """)
+        try site.write("Content/media/a.png", "png")
+        try site.write("Content/vi/tin-tuc/canh-bao.md", "---\ntitle: Cảnh báo\ndate: 2025-01-03\nsumary: x\n---\n")
+        try site.build()
+        let source = SourceFile(
+            language: "vi", relativePath: "tin-tuc/day-du.md", displayPath: "Content/vi/tin-tuc/day-du.md",
+            text: try String(contentsOfFile: "\(site.content)/vi/tin-tuc/day-du.md", encoding: .utf8), diskPath: "")
+        let fresh = try FrontMatterParser.parse(source, warnings: WarningLog()).frontMatter
+        var writer = ByteWriter()
+        writer.frontMatter(fresh)
+        var reader = ByteReader(bytes: writer.bytes)
+        let decoded = reader.frontMatter()
+        let read = try #require(decoded)
+        func fields(_ m: FrontMatter) -> String {
+            "\(m.title)|\(String(describing: m.date))|\(String(describing: m.summary))|\(String(describing: m.slug))|"
+                + "\(String(describing: m.translationKey))|\(m.tags)|\(String(describing: m.image))|"
+                + "\(String(describing: m.imageAlt))|\(m.draft)|\(String(describing: m.publishDate))|"
+                + "\(String(describing: m.expiryDate))|\(m.aliases)|\(m.weight)|"
+                + "\(String(describing: m.translatedFrom))|\(m.locations.sorted { $0.key < $1.key }.map { "\($0)" })"
+        }
+        #expect(fields(read) == fields(fresh))
+        #expect(fresh.locations["weight"]?.line == 14)
+
+        for _ in 0..<2 {
+            let warnings = WarningLog()
+            try site.build(warnings: warnings)
+            #expect(warnings.all.contains { $0.message.contains("`sumary`") })
+        }
+        #expect(try site.read("tin-tuc/day-du-3881/index.html").contains("Đầy đủ"))
+    }
+
     /// After any sequence of builds with changes to content, templates, settings and UI
     /// strings in turn, the output is byte for byte a clean build's.
     @Test func incrementalBuildsEqualCleanBuilds() throws {

@@ -62,7 +62,10 @@ public enum SiteBuild {
             jobs: options.jobs, warnings: warnings)
         clock.lap("read")
 
-        let parsed = try parseAll(loaded.sources, jobs: options.jobs, warnings: warnings)
+        // A clean build (no output yet) starts from nothing: caches only serve rebuilds.
+        let frontMatterCache = writer.hasPublished ? FrontMatterCache.load(output: writer.outputDirectory) : nil
+        let (parsed, nextFrontMatter) = try parseAll(
+            loaded.sources, jobs: options.jobs, warnings: warnings, cache: frontMatterCache ?? FrontMatterCache())
         try checkReferences(parsed, catalog: catalog)
         clock.lap("front matter")
 
@@ -78,7 +81,6 @@ public enum SiteBuild {
             warnings: warnings)
         clock.lap("theme")
 
-        // A clean build (no output yet) starts from nothing: caches only serve rebuilds.
         var markdown = MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs)
         if writer.hasPublished { markdown.cache = MarkdownCache.load(output: writer.outputDirectory) }
         let (bodies, markdownCache) = try markdown.run(warnings: warnings)
@@ -94,6 +96,7 @@ public enum SiteBuild {
         let report = try RenderStage(site: site, theme: theme, media: loaded.media).run(
             jobs: options.jobs, writer: writer)
         markdownCache?.save(output: writer.outputDirectory)
+        nextFrontMatter?.save(output: writer.outputDirectory)
         clock.lap("render and write")
 
         let counts = settings.languages.map { language in
@@ -125,23 +128,44 @@ public enum SiteBuild {
     static func parseAll(_ sources: [SourceFile], jobs: Int, warnings: WarningLog) throws(BuildFailure)
         -> [ParsedSource]
     {
-        let results = ParallelMap.map(sources, jobs: jobs) { source -> Result<ParsedSource, FrontMatterError> in
+        try parseAll(sources, jobs: jobs, warnings: warnings, cache: FrontMatterCache()).parsed
+    }
+
+    /// The pages, and the cache for the next build (nil when it would be the same as `cache`).
+    static func parseAll(_ sources: [SourceFile], jobs: Int, warnings: WarningLog, cache: FrontMatterCache)
+        throws(BuildFailure) -> (parsed: [ParsedSource], cache: FrontMatterCache?)
+    {
+        let results = ParallelMap.map(sources, jobs: jobs) {
+            source -> Result<(ParsedSource, key: String, cacheable: Bool), FrontMatterError> in
             do throws(FrontMatterError) {
-                return .success(try FrontMatterParser.parse(source, warnings: warnings))
+                let parts = try FrontMatterParser.split(source)
+                let key = FrontMatterCache.key(file: source.displayPath, yaml: parts.yaml)
+                if let matter = cache.entries[key] {
+                    return .success((FrontMatterParser.parsed(source, matter, parts), key, true))
+                }
+                let own = WarningLog()
+                let matter = try FrontMatterParser.frontMatter(parts.yaml, file: source.displayPath, warnings: own)
+                own.all.forEach(warnings.add)
+                return .success((FrontMatterParser.parsed(source, matter, parts), key, own.all.isEmpty))
             } catch {
                 return .failure(error)
             }
         }
         var parsed: [ParsedSource] = []
         var errors: [any PortalError] = []
+        var next = FrontMatterCache()
         for result in results {
             switch result {
-            case .success(let page): parsed.append(page)
+            case .success(let (page, key, cacheable)):
+                parsed.append(page)
+                if cacheable { next.entries[key] = page.frontMatter }
             case .failure(let error): errors.append(error)
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
-        return parsed
+        let unchanged =
+            next.entries.count == cache.entries.count && next.entries.keys.allSatisfy { cache.entries[$0] != nil }
+        return (parsed, unchanged ? nil : next)
     }
 }
 

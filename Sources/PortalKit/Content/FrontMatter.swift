@@ -50,6 +50,14 @@ public enum FrontMatterParser {
     /// Splits and checks one file. Unknown keys are warnings naming the closest known key;
     /// everything else wrong is an error with the file, line and column.
     public static func parse(_ source: SourceFile, warnings: WarningLog) throws(FrontMatterError) -> ParsedSource {
+        let parts = try split(source)
+        let matter = try frontMatter(parts.yaml, file: source.displayPath, warnings: warnings)
+        return parsed(source, matter, parts)
+    }
+
+    /// The file's YAML block and body, and the body's first line.
+    static func split(_ source: SourceFile) throws(FrontMatterError) -> (yaml: String, body: String, bodyFirstLine: Int)
+    {
         let file = source.displayPath
         let text = source.text
         guard text.hasPrefix("---\n") || text == "---" else {
@@ -74,9 +82,23 @@ public enum FrontMatterParser {
             lineStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
         }
         guard let yamlEnd else { throw .unclosed(SourceLocation(file: file, line: 1, column: 1)) }
-        let yaml = String(text[yamlStart..<yamlEnd])
-        let body = String(text[bodyStart...])
+        return (String(text[yamlStart..<yamlEnd]), String(text[bodyStart...]), consumed + 1)
+    }
 
+    /// The page with its front matter; the whole text is not kept (the body is): on a large
+    /// site it would be every page's Markdown twice in memory.
+    static func parsed(
+        _ source: SourceFile, _ matter: FrontMatter, _ parts: (yaml: String, body: String, bodyFirstLine: Int)
+    ) -> ParsedSource {
+        var kept = source
+        kept.text = ""
+        return ParsedSource(source: kept, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+    }
+
+    /// Reads and checks the YAML block of `file`.
+    static func frontMatter(_ yaml: String, file: String, warnings: WarningLog) throws(FrontMatterError)
+        -> FrontMatter
+    {
         let root: YAMLNode
         do {
             root = try YAMLNode.parse(yaml, file: file, lineOffset: 1)
@@ -132,11 +154,7 @@ public enum FrontMatterParser {
             }
         } catch { throw .shape(error) }
         guard hasTitle else { throw .missingTitle(SourceLocation(file: file, line: 1, column: 1)) }
-        // The whole text is not needed again (the body is kept): on a large site it would be
-        // every page's Markdown twice in memory.
-        var kept = source
-        kept.text = ""
-        return ParsedSource(source: kept, frontMatter: matter, body: body, bodyFirstLine: consumed + 1)
+        return matter
     }
 
     private static func date(_ node: YAMLNode, _ key: String) throws(ShapeProblem) -> Date {
