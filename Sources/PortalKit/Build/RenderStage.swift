@@ -55,30 +55,20 @@ struct RenderStage {
 
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
-        let generators = self.generators(searchCache: searchCache, output: output)
+        let generators = Self.Generator.all(site: site, searchCache: searchCache, output: output)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
         let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
         {
-            context, item -> WorkResult in
+            (context: inout PageContext, item: Work) -> WorkResult in
             switch item {
             case .generate(let index): return .generated(generators[index].make())
             case .render(let index):
                 let job = renderJobs[index]
-                let (layout, values) = context.render(job)
-                var digest = ContextDigest()
-                digest.add(layout)
-                digest.add(values, constants: context.constants[job.language(site)]!)
-                let key = digest.finish()
-                let path = pagePaths[index]
-                if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(output)/\(path)") == entry.size {
-                    session.keep(path)
-                    return .rendered(nil, entry)
-                }
-                let html = libraries[job.language(site)]!.render(values, withTemplate: layout) ?? ""
-                do throws(OutputError) {
-                    try session.write(OutputFile(path: path, body: .text(html)))
-                    return .rendered(nil, RenderCache.Entry(digest: key, size: html.utf8.count))
-                } catch { return .rendered(error, RenderCache.Entry(digest: "", size: 0)) }
+                let language = job.language(site)
+                let (error, entry) = Self.render(
+                    job, to: pagePaths[index], context: &context, library: libraries[language]!, cache: cache,
+                    session: session)
+                return .rendered(error, entry)
             }
         }
 
@@ -141,6 +131,28 @@ struct RenderStage {
         return report
     }
 
+    /// Renders one page and writes it, unless its context and templates are those the output's
+    /// file was rendered from.
+    private static func render(
+        _ job: RenderJob, to path: String, context: inout PageContext, library: MustacheLibrary, cache: RenderCache,
+        session: OutputWriter.Session
+    ) -> (OutputError?, RenderCache.Entry) {
+        let (layout, values) = context.render(job)
+        var digest = ContextDigest()
+        digest.add(layout)
+        digest.add(values, constants: context.constants[job.language(context.site)]!)
+        let key = digest.finish()
+        if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(session.output)/\(path)") == entry.size {
+            session.keep(path)
+            return (nil, entry)
+        }
+        let html = library.render(values, withTemplate: layout) ?? ""
+        do throws(OutputError) {
+            try session.write(OutputFile(path: path, body: .text(html)))
+            return (nil, RenderCache.Entry(digest: key, size: html.utf8.count))
+        } catch { return (error, RenderCache.Entry(digest: "", size: 0)) }
+    }
+
     private enum Work: Sendable {
         case generate(Int)
         case render(Int)
@@ -149,54 +161,6 @@ struct RenderStage {
     private enum WorkResult: Sendable {
         case generated(Generated)
         case rendered(OutputError?, RenderCache.Entry)
-    }
-
-    /// What a generator gives: files to write, the paths of files the output already holds, or
-    /// why it could not.
-    enum Generated: Sendable {
-        case files([OutputFile])
-        case kept([String])
-        case failed(any PortalError)
-    }
-
-    /// One of the site's files other than pages, made on a worker thread.
-    struct Generator: Sendable {
-        /// Who makes a file, for the message when two make the same one.
-        let owner: @Sendable (String) -> String
-        /// For a language's search index: the digest of what it is made from.
-        var search: (language: String, digest: String)?
-        let make: @Sendable () -> Generated
-    }
-
-    private func generators(searchCache: SearchCache, output: String) -> [Generator] {
-        let site = self.site
-        var generators: [Generator] = site.settings.languages.map { language in
-            let code = language.code
-            let digest = SearchCache.digest(site, language: code)
-            return Generator(owner: { _ in "the search index of `\(code)`" }, search: (code, digest)) {
-                if let paths = searchCache.files(language: code, digest: digest, output: output) {
-                    return .kept(paths)
-                }
-                return .files(SearchIndex(site: site).files(language: code))
-            }
-        }
-        let plain: [(String, @Sendable () -> [OutputFile])] = [
-            ("the feeds", { Feeds(site: site).files() }), ("the sitemap", { Sitemap(site: site).files() }),
-            ("the JSON export", { JSONExport(site: site).files() }),
-            ("the calendar", { ICalendar(site: site).files() }),
-        ]
-        generators += plain.map { name, make in
-            Generator(owner: { _ in name }) { .files(make()) }
-        }
-        if let banner = site.banner {
-            generators.append(
-                Generator(owner: { "the banner kit's \($0)" }) {
-                    do throws(BannerError) { return .files(try banner.kit.files(banner.artworks)) } catch {
-                        return .failed(error)
-                    }
-                })
-        }
-        return generators
     }
 
     private func resolveMenus(errors: inout [any PortalError]) -> [String: [PageContext.ResolvedMenuItem]] {
