@@ -434,6 +434,22 @@ import Testing
         #expect(try site.read("tin-tuc/day-du-3881/index.html").contains("Đầy đủ"))
     }
 
+    /// `.portal-cache/` can go at any time: the next build renders everything again, writes
+    /// nothing that did not change, and makes the caches anew.
+    @Test func deletingTheCachesIsSafe() throws {
+        let site = try TestSite()
+        try site.build()
+        let caches = site.root.appendingPathComponent(".portal-cache").path
+        let kinds = try FileManager.default.contentsOfDirectory(atPath: caches).sorted()
+        #expect(kinds == ["Output.frontmatter", "Output.json", "Output.markdown", "Output.search"])
+        let before = TestSite.snapshot(site.output)
+        try FileManager.default.removeItem(atPath: caches)
+        let again = try site.build()
+        #expect(again.filesWritten == 0)
+        #expect(TestSite.snapshot(site.output) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: caches).sorted() == kinds)
+    }
+
     /// After any sequence of builds with changes to content, templates, settings and UI
     /// strings in turn, the output is byte for byte a clean build's.
     @Test func incrementalBuildsEqualCleanBuilds() throws {

@@ -122,6 +122,11 @@ struct RenderStage {
             throw BuildFailure([failure])
         }
         for path in kept { session.keep(path) }
+        // The caches that describe the output go before it changes and come back after: a build
+        // stopped in between leaves none, and the next build renders everything (a stale one
+        // could keep a file from the wrong build).
+        unlink(RenderCache.path(for: output))
+        unlink(RenderCache.path(for: output, kind: "search"))
         let report: OutputWriter.Report
         do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept)) } catch {
             throw BuildFailure([error])
