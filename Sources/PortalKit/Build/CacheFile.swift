@@ -4,7 +4,8 @@ import Foundation
 /// leaves the old file whole; a cache that cannot be written only costs the next build time.
 enum CacheFile {
     static func replace(_ path: String, with bytes: [UInt8]) {
-        try? FileIO.makeDirectory((path as NSString).deletingLastPathComponent)
+        try? FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let pending = path + ".new"
         // Written from the array's own storage: a Data copy of a 60 MB cache costs 60 MB more.
         let written = bytes.withUnsafeBytes { buffer in

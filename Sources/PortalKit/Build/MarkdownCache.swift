@@ -17,6 +17,8 @@ struct MarkdownCache: Sendable {
 
     /// Body digest → entry.
     var entries: [String: Entry] = [:]
+    /// Keys whose entry this build made rather than read from the cache.
+    var made: Set<String> = []
 
     static let version = "1"
 
@@ -29,19 +31,40 @@ struct MarkdownCache: Sendable {
 
     static func identity() -> String { "\(version)|\(RenderCache.executable)" }
 
-    static func load(output: String) -> MarkdownCache {
-        guard let data = FileIO.read(RenderCache.path(for: output, kind: "markdown")) else { return MarkdownCache() }
-        var reader = ByteReader(bytes: [UInt8](data))
-        guard reader.string() == identity(), let count = reader.int() else { return MarkdownCache() }
+    /// The cache is kept in `shardCount` files by the first digits of the key, so a rebuild
+    /// that changes one body rewrites one file of a few megabytes, not the whole cache.
+    static let shardCount = 32
+
+    static func shard(of key: String) -> Int { Int(key.prefix(2), radix: 16).map { $0 % shardCount } ?? 0 }
+
+    static func folder(output: String) -> String { RenderCache.path(for: output, kind: "markdown") }
+
+    /// Every shard that reads whole and was written by this portal; a shard that does not is
+    /// left out (its bodies are rendered again, and the shard written anew).
+    static func load(output: String, jobs: Int) -> MarkdownCache {
+        let folder = folder(output: output)
+        let shards = ParallelMap.map(Array(0..<shardCount), jobs: jobs) { shard -> [String: Entry] in
+            guard let data = FileIO.read("\(folder)/\(shard)") else { return [:] }
+            var reader = ByteReader(bytes: [UInt8](data))
+            return readShard(&reader) ?? [:]
+        }
         var cache = MarkdownCache()
-        cache.entries.reserveCapacity(count)
+        cache.entries.reserveCapacity(shards.reduce(0) { $0 + $1.count })
+        for entries in shards { cache.entries.merge(entries) { $1 } }
+        return cache
+    }
+
+    private static func readShard(_ reader: inout ByteReader) -> [String: Entry]? {
+        guard reader.string() == identity(), let count = reader.int() else { return nil }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(count)
         for _ in 0..<count {
-            guard let key = reader.string(), let linkCount = reader.int() else { return MarkdownCache() }
+            guard let key = reader.string(), let linkCount = reader.int() else { return nil }
             var links: [(link: MarkdownLink, rewritten: String)] = []
             for _ in 0..<linkCount {
                 guard let destination = reader.string(), let flags = reader.int(), let line = reader.int(),
                     let column = reader.int(), let alt = reader.string(), let rewritten = reader.string()
-                else { return MarkdownCache() }
+                else { return nil }
                 links.append(
                     (
                         MarkdownLink(
@@ -49,43 +72,57 @@ struct MarkdownCache: Sendable {
                         rewritten
                     ))
             }
-            guard let html = reader.string(), let headingCount = reader.int() else { return MarkdownCache() }
+            guard let html = reader.string(), let headingCount = reader.int() else { return nil }
             var headings: [MarkdownHeading] = []
             for _ in 0..<headingCount {
                 guard let level = reader.int(), let id = reader.string(), let text = reader.string() else {
-                    return MarkdownCache()
+                    return nil
                 }
                 headings.append(MarkdownHeading(level: level, id: id, text: text))
             }
-            cache.entries[key] = Entry(links: links, rendered: RenderedMarkdown(html: html, headings: headings))
+            entries[key] = Entry(links: links, rendered: RenderedMarkdown(html: html, headings: headings))
         }
-        return cache
+        return entries
     }
 
-    func save(output: String) {
-        let path = RenderCache.path(for: output, kind: "markdown")
-        var writer = ByteWriter()
-        writer.string(Self.identity())
-        writer.int(entries.count)
-        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.string(key)
-            writer.int(entry.links.count)
-            for (link, rewritten) in entry.links {
-                writer.string(link.destination)
-                writer.int(link.isImage ? 1 : 0)
-                writer.int(link.line)
-                writer.int(link.column)
-                writer.string(link.altText)
-                writer.string(rewritten)
-            }
-            writer.string(entry.rendered.html)
-            writer.int(entry.rendered.headings.count)
-            for heading in entry.rendered.headings {
-                writer.int(heading.level)
-                writer.string(heading.id)
-                writer.string(heading.text)
-            }
+    /// Writes the shards whose bodies differ from `previous` (what this build read): a key
+    /// added or gone, or an entry this build made (`made`).
+    func save(output: String, previous: MarkdownCache) {
+        let folder = Self.folder(output: output)
+        // An older portal kept the cache in one file where the folder goes.
+        if FileIO.size(folder) != nil, !FileIO.isDirectory(folder) { unlink(folder) }
+        var now = [[String]](repeating: [], count: Self.shardCount)
+        var before = [[String]](repeating: [], count: Self.shardCount)
+        for key in entries.keys { now[Self.shard(of: key)].append(key) }
+        for key in previous.entries.keys { before[Self.shard(of: key)].append(key) }
+        var dirty = Set(made.map(Self.shard(of:)))
+        for shard in 0..<Self.shardCount where now[shard].sorted() != before[shard].sorted() { dirty.insert(shard) }
+        for shard in dirty.sorted() {
+            var writer = ByteWriter()
+            writer.string(Self.identity())
+            writer.int(now[shard].count)
+            for key in now[shard].sorted() { write(key, entries[key]!, to: &writer) }
+            CacheFile.replace("\(folder)/\(shard)", with: writer.bytes)
         }
-        CacheFile.replace(path, with: writer.bytes)
+    }
+
+    private func write(_ key: String, _ entry: Entry, to writer: inout ByteWriter) {
+        writer.string(key)
+        writer.int(entry.links.count)
+        for (link, rewritten) in entry.links {
+            writer.string(link.destination)
+            writer.int(link.isImage ? 1 : 0)
+            writer.int(link.line)
+            writer.int(link.column)
+            writer.string(link.altText)
+            writer.string(rewritten)
+        }
+        writer.string(entry.rendered.html)
+        writer.int(entry.rendered.headings.count)
+        for heading in entry.rendered.headings {
+            writer.int(heading.level)
+            writer.string(heading.id)
+            writer.string(heading.text)
+        }
     }
 }

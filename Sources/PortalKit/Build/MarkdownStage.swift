@@ -9,8 +9,8 @@ struct MarkdownStage {
     /// What the last build rendered; empty for a clean build.
     var cache = MarkdownCache()
 
-    /// The bodies, and the cache for the next build (nil when it would be the same as this one's).
-    func run(warnings: WarningLog) throws(BuildFailure) -> (bodies: [RenderedMarkdown?], cache: MarkdownCache?) {
+    /// The bodies, and the cache for the next build.
+    func run(warnings: WarningLog) throws(BuildFailure) -> (bodies: [RenderedMarkdown?], cache: MarkdownCache) {
         let (bodies, errors, next) = render(warnings: warnings)
         if !errors.isEmpty { throw BuildFailure(errors) }
         return (bodies, next)
@@ -19,7 +19,7 @@ struct MarkdownStage {
     /// Renders every page, returning the errors instead of stopping at them (`portal check`
     /// reports them all).
     func render(warnings: WarningLog) -> (
-        bodies: [RenderedMarkdown?], errors: [any PortalError], cache: MarkdownCache?
+        bodies: [RenderedMarkdown?], errors: [any PortalError], cache: MarkdownCache
     ) {
         let resolver = LinkResolver(graph: graph, mediaFiles: Set(media.map(\.path)))
         let allowRawHTML = graph.settings.allowRawHTML
@@ -47,10 +47,12 @@ struct MarkdownStage {
             }
             return (rendered, outcome, (key, MarkdownCache.Entry(links: links, rendered: rendered)), false)
         }
-        // The next build's cache holds this build's bodies; unchanged, it is not written again.
+        // The next build's cache holds this build's bodies (and which it made).
         var next = MarkdownCache()
-        for case (_, _, let (key, entry)?, _) in results { next.entries[key] = entry }
-        let reusedAll = results.allSatisfy { $0.2 == nil || $0.3 } && next.entries.count == cache.entries.count
+        for case (_, _, let (key, entry)?, let reused) in results {
+            next.entries[key] = entry
+            if !reused { next.made.insert(key) }
+        }
 
         var errors: [any PortalError] = []
         var fragments: [LinkResolver.FragmentReference] = []
@@ -73,6 +75,6 @@ struct MarkdownStage {
                 help: suggestion.map { "did you mean `#\($0)`?" }
                     ?? "heading ids are the heading text folded like slugs")
         }
-        return (bodies, errors, reusedAll ? nil : next)
+        return (bodies, errors, next)
     }
 }

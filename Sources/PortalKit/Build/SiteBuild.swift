@@ -82,7 +82,9 @@ public enum SiteBuild {
         clock.lap("theme")
 
         var markdown = MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs)
-        if writer.hasPublished { markdown.cache = MarkdownCache.load(output: writer.outputDirectory) }
+        if writer.hasPublished {
+            markdown.cache = MarkdownCache.load(output: writer.outputDirectory, jobs: options.jobs)
+        }
         let (bodies, markdownCache) = try markdown.run(warnings: warnings)
         clock.lap("markdown")
 
@@ -95,7 +97,7 @@ public enum SiteBuild {
 
         let report = try RenderStage(site: site, theme: theme, media: loaded.media).run(
             jobs: options.jobs, writer: writer)
-        markdownCache?.save(output: writer.outputDirectory)
+        markdownCache.save(output: writer.outputDirectory, previous: markdown.cache)
         nextFrontMatter?.save(output: writer.outputDirectory)
         clock.lap("render and write")
 
