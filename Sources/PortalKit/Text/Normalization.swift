@@ -14,11 +14,13 @@ public enum TextInput {
     public static func decode(_ data: Data) throws(DecodeFailure) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let bad = firstInvalidUTF8(bytes) {
+        // The standard library validates in one fast pass; only a file that fails is walked
+        // scalar by scalar to say where.
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes) ?? 0
             let line = bytes[..<bad].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
             throw .notUTF8(offset: bad, line: line)
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         let unified = unifyNewlines(text)
         return isSurelyNFC(bytes) ? unified : nfc(unified)
     }
