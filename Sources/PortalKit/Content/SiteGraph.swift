@@ -41,20 +41,23 @@ public struct SiteGraph: Sendable {
 
         // Two files claiming one URL, or one translation key twice in a language: check all
         // pages, published or not, so --drafts and --future never turn up a new error.
-        var claimed: [String: Page] = [:]
-        var keys: [String: Page] = [:]
-        for (page, _) in all {
-            if let other = claimed[page.url] {
+        // Indices into `all`, not pages: a page is a large value to copy into a dictionary.
+        var claimedBy: [String: Int] = [:]
+        var keys: [String: Int] = [:]
+        for (index, (page, _)) in all.enumerated() {
+            if let other = claimedBy[page.url] {
                 errors.append(
-                    SiteError.duplicateURL(url: settings.baseURL.sitePath(page.url), first: other, second: page))
+                    SiteError.duplicateURL(
+                        url: settings.baseURL.sitePath(page.url), first: all[other].page, second: page))
             } else {
-                claimed[page.url] = page
+                claimedBy[page.url] = index
             }
             let key = "\(page.language)\u{0}\(page.translationKey)"
             if let other = keys[key], page.source?.frontMatter.translationKey != nil {
-                errors.append(SiteError.duplicateTranslationKey(page.translationKey, first: other, second: page))
+                errors.append(
+                    SiteError.duplicateTranslationKey(page.translationKey, first: all[other].page, second: page))
             } else {
-                keys[key] = page
+                keys[key] = index
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
@@ -77,8 +80,9 @@ public struct SiteGraph: Sendable {
             let existing = Set(published.filter { $0.language == language.code && $0.kind != .page }.map(\.folder))
             for folder in folders.subtracting(existing).sorted() {
                 let url = folder.isEmpty ? language.pathPrefix : Self.folderURL(folder, prefix: language.pathPrefix)
-                guard claimed[url] == nil else {
-                    errors.append(SiteError.sectionClashes(folder: "\(language.code)/\(folder)", page: claimed[url]!))
+                if let other = claimedBy[url] {
+                    errors.append(
+                        SiteError.sectionClashes(folder: "\(language.code)/\(folder)", page: all[other].page))
                     continue
                 }
                 published.append(
@@ -92,8 +96,10 @@ public struct SiteGraph: Sendable {
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
 
+        // Sorted as (language rank, content path) keys, then the pages moved once.
         let order = Dictionary(uniqueKeysWithValues: settings.languages.enumerated().map { ($1.code, $0) })
-        published.sort { (order[$0.language]!, $0.contentPath) < (order[$1.language]!, $1.contentPath) }
+        let sortKeys = published.map { (order[$0.language]!, $0.contentPath) }
+        published = published.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { published[$0] }
         pages = published
         indexByContentPath = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.contentPath, $0) })
 
