@@ -8,32 +8,52 @@ struct JSONExport {
     func files() -> [OutputFile] {
         site.settings.languages.map { language in
             let posts = site.posts(language.code).map { post($0) }
-            let document: [String: Any] = [
-                "language": language.code, "title": language.title, "url": site.base.absolute(language.pathPrefix),
-                "posts": posts,
-            ]
-            // Sorted keys, one post per line: the same bytes on every build.
-            return OutputFile(path: language.pathPrefix + "posts.json", body: .text(JSONText.value(document) + "\n"))
+            // Keys in sorted order, one post per line: the same bytes on every build (what
+            // `JSONText.value` writes for the same data; written directly, as this runs over
+            // every post of the site).
+            let list = posts.isEmpty ? "[]" : "[\n" + posts.joined(separator: ",\n") + "\n]"
+            let document = Self.object([
+                ("language", JSONText.string(language.code)), ("posts", list),
+                ("title", JSONText.string(language.title)),
+                ("url", JSONText.string(site.base.absolute(language.pathPrefix))),
+            ])
+            return OutputFile(path: language.pathPrefix + "posts.json", body: .text(document + "\n"))
         }
     }
 
-    private func post(_ index: Int) -> [String: Any] {
+    /// `{"key":value,…}` from keys in sorted order and values already JSON.
+    private static func object(_ fields: [(String, String)]) -> String {
+        "{" + fields.map { JSONText.string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    private static func strings(_ list: [String]) -> String {
+        "[" + list.map(JSONText.string).joined(separator: ",") + "]"
+    }
+
+    private func post(_ index: Int) -> String {
         let page = site.graph.pages[index]
         let matter = page.frontMatter
-        var post: [String: Any] = [
-            "title": page.title, "url": site.base.absolute(page.url), "tags": matter.tags, "tasks": matter.tasks,
-            "translations": site.graph.translations(of: page).filter { $0.language != page.language }.map {
-                ["language": $0.language, "url": site.base.absolute($0.url)]
-            },
-        ]
-        if let date = page.date { post["date"] = VietnamTime.iso8601(date) }
-        if let summary = matter.summary { post["summary"] = summary }
+        var fields: [(String, String)] = []
         if let id = matter.agency {
-            post["agency"] = ["id": id, "name": site.catalog.agencies?[id]?.name(page.language) ?? id]
+            let name = site.catalog.agencies?[id]?.name(page.language) ?? id
+            fields.append(("agency", Self.object([("id", JSONText.string(id)), ("name", JSONText.string(name))])))
         }
+        if let date = page.date { fields.append(("date", JSONText.string(VietnamTime.iso8601(date)))) }
         if let id = matter.pillar {
-            post["pillar"] = ["id": id, "name": site.catalog.plan?.pillar(id)?.name(page.language) ?? id]
+            let name = site.catalog.plan?.pillar(id)?.name(page.language) ?? id
+            fields.append(("pillar", Self.object([("id", JSONText.string(id)), ("name", JSONText.string(name))])))
         }
-        return post
+        if let summary = matter.summary { fields.append(("summary", JSONText.string(summary))) }
+        let translations = site.graph.translations(of: page).filter { $0.language != page.language }.map {
+            Self.object([
+                ("language", JSONText.string($0.language)), ("url", JSONText.string(site.base.absolute($0.url))),
+            ])
+        }
+        fields += [
+            ("tags", Self.strings(matter.tags)), ("tasks", Self.strings(matter.tasks)),
+            ("title", JSONText.string(page.title)), ("translations", "[" + translations.joined(separator: ",") + "]"),
+            ("url", JSONText.string(site.base.absolute(page.url))),
+        ]
+        return Self.object(fields)
     }
 }
