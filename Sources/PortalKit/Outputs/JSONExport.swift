@@ -8,9 +8,8 @@ struct JSONExport {
     func files() -> [OutputFile] {
         site.settings.languages.map { language in
             let posts = site.posts(language.code).map { post($0) }
-            // Keys in sorted order, one post per line: the same bytes on every build (what
-            // `JSONText.value` writes for the same data; written directly, as this runs over
-            // every post of the site).
+            // Keys in sorted order, one post per line: the same bytes on every build. Written
+            // directly (a walk over [String: Any] cast every value; this runs over every post).
             let list = posts.isEmpty ? "[]" : "[\n" + posts.joined(separator: ",\n") + "\n]"
             let document = Self.object([
                 ("language", JSONText.string(language.code)), ("posts", list),

@@ -310,26 +310,8 @@ extension JSONText {
 }
 
 /// JSON written by hand, so the output is the same bytes on every platform (and faster than
-/// going through Foundation): objects with sorted keys, one post per line in arrays of objects.
+/// going through Foundation): string literals and numbers; callers put keys in sorted order.
 enum JSONText {
-    /// `depth`: arrays of objects directly under the top object (the posts) get one per line.
-    static func value(_ value: Any, depth: Int = 0) -> String {
-        switch value {
-        case let text as String: return string(text)
-        case let number as Int: return String(number)
-        case let flag as Bool: return flag ? "true" : "false"
-        case let object as [String: Any]:
-            return "{"
-                + object.keys.sorted().map { string($0) + ":" + self.value(object[$0]!, depth: depth + 1) }
-                .joined(separator: ",") + "}"
-        case let array as [Any]:
-            let items = array.map { self.value($0, depth: depth + 1) }
-            return depth == 1 && array.first is [String: Any]
-                ? "[\n" + items.joined(separator: ",\n") + "\n]" : "[" + items.joined(separator: ",") + "]"
-        default: return "null"
-        }
-    }
-
     static func string(_ text: String) -> String {
         // Most text has nothing to escape.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
