@@ -77,3 +77,41 @@ import Testing
         #expect(table.id(of: []) == (3000, false))
     }
 }
+
+@Suite struct SearchIndexFilesTests {
+    /// Documents are numbered oldest first: a new post (the newest) takes the next number, so the
+    /// document shards before the last stay byte for byte as they were and `rsync` leaves them.
+    @Test func aNewPostLeavesTheEarlierDocumentShardsAlone() throws {
+        let site = try TestSite()
+        for n in 1...60 {
+            let day = String(format: "%02d", n % 28 + 1), month = String(format: "%02d", n / 28 + 1)
+            try site.write(
+                "Content/vi/tin-tuc/bai-\(n).md",
+                "---\ntitle: Bài số \(n)\ndate: 2024-\(month)-\(day)T08:\(String(format: "%02d", n % 60))\n---\n\nNội dung \(n).\n"
+            )
+        }
+        try site.build()
+        let manifest = try site.read("search/index.json")
+        #expect(manifest.contains("\"documentsPerShard\":25"))
+        let before = TestSite.snapshot("\(site.output)/search")
+        let shards = before.keys.filter { $0.hasPrefix("docs-") }.count
+        #expect(shards >= 3)
+
+        try site.write("Content/vi/tin-tuc/moi-nhat.md", "---\ntitle: Mới nhất\ndate: 2026-11-01\n---\n\nTin mới.\n")
+        try site.build()
+        let after = TestSite.snapshot("\(site.output)/search")
+        for k in 0..<(shards - 1) {
+            #expect(after["docs-\(k).json"] == before["docs-\(k).json"], "docs-\(k).json changed")
+        }
+        let last = try site.read("search/docs-\(shards - 1).json")
+        #expect(last.contains("Mới nhất"))
+    }
+
+    @Test func termShardCountsArePowersOfTwoAtMostTheTargetOnAverage() {
+        #expect(SearchIndex.termShards(0) == 1)
+        #expect(SearchIndex.termShards(SearchIndex.shardTarget) == 1)
+        #expect(SearchIndex.termShards(SearchIndex.shardTarget + 1) == 2)
+        #expect(SearchIndex.termShards(226 * SearchIndex.shardTarget - 5) == 256)
+        #expect(SearchIndex.termShards(227 * SearchIndex.shardTarget) == 256)
+    }
+}

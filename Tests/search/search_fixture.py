@@ -119,6 +119,9 @@ VI_POSTS = {
                  "Vườn thú đón một con đười ươi."),
     "ca-phe-dak-lak": ("Cà phê Dak Lak", "Hạt cà phê từ Dak Lak.",
                        "Cà phê Dak Lak được rang tại chỗ."),
+    # The same text twice, a day apart: a tie, which the newer page wins.
+    "ngua-van-1": ("Ngựa vằn qvtie", "Ngựa vằn qvtie.", "Ngựa vằn qvtie."),
+    "ngua-van-2": ("Ngựa vằn qvtie", "Ngựa vằn qvtie.", "Ngựa vằn qvtie."),
     # Text that looks like markup must show as text.
     "ky-hieu": ("Ký hiệu zxss <b>đậm</b>", "Chuỗi zxss <img src=x onerror=alert(1)> trong bài.",
                 "Một chuỗi zxss `<script>alert(1)</script>` trong bài."),

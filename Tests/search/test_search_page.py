@@ -172,6 +172,11 @@ def test_the_exact_form_ranks_first(driver, search_url):
 # --------------------------------------------------------------------------- languages
 
 
+def test_ties_go_to_the_newer_page(driver, search_url):
+    older, newer = url_of(search_url, "vi", "ngua-van-1"), url_of(search_url, "vi", "ngua-van-2")
+    assert urls(search(driver, search_url, "vi", "qvtie")) == [newer, older]
+
+
 def test_the_english_page_finds_the_english_post(driver, search_url):
     result = search(driver, search_url, "en", "quokka")
     assert urls(result) == [url_of(search_url, "en", "quokka")]

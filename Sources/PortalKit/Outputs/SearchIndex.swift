@@ -9,10 +9,11 @@ import Foundation
 /// - `search/<lang>/docs-<k>.json`: `[title, url, date, excerpt]` for 25 documents each (about
 ///   15 KB: the twenty results a query shows may come from twenty of them).
 ///
-/// Shards aim at 96 KB of JSON (about 20 KB gzipped, as servers send JSON): a phone on a slow
-/// 3G link (~400 kbit/s) fetches one in about half a second, and a query of three syllables
-/// needs at most three, while a 5,000-post language stays at a few hundred files rather than
-/// thousands. An index under that size is one shard.
+/// Term shards hold 96 KB of JSON at most on average (48–96 KB: their number is a power of
+/// two, see `termShards`; about 20 KB gzipped, as servers send JSON): a phone on a slow 3G link
+/// (~400 kbit/s) fetches one in about half a second, and a query of three syllables needs at
+/// most three, while a 5,000-post language stays at a few hundred files rather than thousands.
+/// An index under that size is one shard.
 struct SearchIndex {
     let site: Site
 
@@ -39,14 +40,26 @@ struct SearchIndex {
         ParallelMap.map(site.settings.languages.map(\.code), jobs: jobs) { files(language: $0) }.flatMap { $0 }
     }
 
-    /// The language's pages, newest first (ties in search results go to the newer page), then the
-    /// plan's tasks.
+    /// The plan's tasks, then the language's pages oldest first: a document's number is its
+    /// place here, and a new post, which is usually the newest, takes the next number, so the
+    /// numbers of every other page, and the shards that hold them, stay as they were (`rsync`
+    /// then sends little more than the new post's terms). Ties in search results go to the
+    /// higher number: the newer page, and any page before a task.
     func documents(_ language: String) -> [Document] {
         var documents: [Document] = []
+        for task in site.catalog.plan?.tasks ?? [] {
+            let title =
+                "\(site.language(language).code == "vi" ? "Nhiệm vụ" : "Task") \(task.id): \(task.title(language))"
+            documents.append(
+                Document(
+                    title: title, url: site.base.sitePath(site.taskPath(task.id, language)), date: "",
+                    excerpt: Self.excerpt(task.summary(language), ""),
+                    fields: [(title, Self.weights.title), (task.summary(language), Self.weights.summary)]))
+        }
         let pages = site.graph.pages.indices.filter {
             site.graph.pages[$0].language == language && site.graph.pages[$0].kind != .home
         }
-        for index in SiteGraph.listingOrder(pages, site.graph.pages) {
+        for index in SiteGraph.listingOrder(pages, site.graph.pages).reversed() {
             let page = site.graph.pages[index]
             let body = HTMLText.plain(site.bodies[index]?.html ?? "")
             let headings = site.bodies[index]?.headings.map(\.text).joined(separator: " ") ?? ""
@@ -59,15 +72,6 @@ struct SearchIndex {
                         (page.title, Self.weights.title), (page.frontMatter.summary ?? "", Self.weights.summary),
                         (headings, Self.weights.heading), (body, Self.weights.body),
                     ]))
-        }
-        for task in site.catalog.plan?.tasks ?? [] {
-            let title =
-                "\(site.language(language).code == "vi" ? "Nhiệm vụ" : "Task") \(task.id): \(task.title(language))"
-            documents.append(
-                Document(
-                    title: title, url: site.base.sitePath(site.taskPath(task.id, language)), date: "",
-                    excerpt: Self.excerpt(task.summary(language), ""),
-                    fields: [(title, Self.weights.title), (task.summary(language), Self.weights.summary)]))
         }
         return documents
     }
@@ -203,7 +207,7 @@ struct SearchIndex {
             entries.append((terms[term], json))
         }
         let total = entries.reduce(0) { $0 + $1.json.count }
-        let shards = max(1, (total + Self.shardTarget - 1) / Self.shardTarget)
+        let shards = Self.termShards(total)
         var buckets = [[[UInt8]]](repeating: [], count: shards)
         for entry in entries { buckets[Int(Self.fnv1a(entry.term) % UInt32(shards))].append(entry.json) }
 
@@ -277,6 +281,16 @@ struct SearchIndex {
                 last = document
             }
         }
+    }
+
+    /// The number of term shards for `total` bytes of entries: the power of two that keeps them
+    /// at most `shardTarget` on average. A syllable's shard is its hash modulo this number, so
+    /// when it changes every syllable moves; a power of two changes only when the index doubles
+    /// or halves, not on an edit that adds a few bytes.
+    static func termShards(_ total: Int) -> Int {
+        var shards = 1
+        while shards * shardTarget < total { shards *= 2 }
+        return shards
     }
 
     /// 32-bit FNV-1a over the UTF-8 bytes; the search script computes the same.

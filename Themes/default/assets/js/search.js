@@ -96,7 +96,8 @@
       }
       hits.push([id, score]);
     });
-    return hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    // Ties go to the higher document number: the newer page (documents are oldest first).
+    return hits.sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
   }
 
   function search(words, seq, text) {
