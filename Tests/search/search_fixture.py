@@ -72,7 +72,8 @@ class SiteIndex:
         self.ids = {row[1]: i for i, row in enumerate(self.docs)}
 
     def shard(self, syllable: str) -> int:
-        return fnv1a(fold(syllable)) % self.shards
+        h = fnv1a(fold(syllable))
+        return (h ^ (h >> 16)) % self.shards
 
     def matches(self, query: str) -> set[str]:
         """URLs of the documents holding every folded syllable of `query`."""

@@ -103,7 +103,8 @@
   function search(words, seq, text) {
     return load("index.json").then(function (index) {
       return Promise.all(words.map(function (w) {
-        return load("terms-" + (fnv1a(w.f) % index.termShards) + ".json", index);
+        var h = fnv1a(w.f);
+        return load("terms-" + (((h ^ (h >>> 16)) >>> 0) % index.termShards) + ".json", index);
       })).then(function (shards) {
         var hits = rank(words, shards), top = hits.slice(0, SHOWN), per = index.documentsPerShard;
         return Promise.all(top.map(function (hit) {
