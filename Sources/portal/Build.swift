@@ -19,15 +19,7 @@ struct Build: ParsableCommand {
     @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
     var theme: String?
 
-    @Option(
-        help: "The moment to build for, in Viet Nam time unless an offset is given: 2026-07-01 or 2026-07-01T08:00.")
-    var now: String?
-
-    @Flag(help: "Include pages marked `draft: true`.")
-    var drafts = false
-
-    @Flag(help: "Include pages whose publish date is after --now.")
-    var future = false
+    @OptionGroup var schedule: Schedule
 
     @Option(help: "Threads to use (default: all cores).")
     var jobs: Int?
@@ -42,10 +34,6 @@ struct Build: ParsableCommand {
     var timings = false
 
     func validate() throws {
-        if let now, VietnamTime.parse(now) == nil {
-            throw ValidationError(
-                "--now must be a date or date-time such as 2026-07-01 or 2026-07-01T08:00, got `\(now)`")
-        }
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an http(s) address such as https://danang.gov.vn/asean/")
         }
@@ -54,10 +42,9 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = Date()
-        let moment = now.flatMap(VietnamTime.parse) ?? Date()
         var options = BuildOptions(
             contentDirectory: content, outputDirectory: output, themeDirectory: theme,
-            publication: Publication(now: moment, includeDrafts: drafts, includeFuture: future),
+            publication: schedule.publication,
             jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, baseURL: baseURL.flatMap(BaseURL.init),
             strict: strict)
         // A progress line on a terminal; nothing when the output goes to a file or a pipe.

@@ -18,26 +18,12 @@ struct Check: ParsableCommand {
     @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
     var theme: String?
 
-    @Option(help: "The moment to check for (default: now).")
-    var now: String?
-
-    @Flag(help: "Check drafts as published pages.")
-    var drafts = false
-
-    @Flag(help: "Check future pages as published pages.")
-    var future = false
-
-    func validate() throws {
-        if let now, VietnamTime.parse(now) == nil {
-            throw ValidationError("--now must be a date or date-time, got `\(now)`")
-        }
-    }
+    @OptionGroup var schedule: Schedule
 
     func run() throws {
         let check = SiteCheck(
             contentDirectory: content, themeDirectory: theme,
-            publication: Publication(
-                now: now.flatMap(VietnamTime.parse) ?? Date(), includeDrafts: drafts, includeFuture: future))
+            publication: schedule.publication)
         let findings = check.run()
         switch format {
         case .text:

@@ -50,11 +50,9 @@ struct New: ParsableCommand {
                 },
                 now: now.flatMap(VietnamTime.parse) ?? Date())
             print(try page.write(in: workspace))
-        } catch let error as BuildFailure {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        } catch let error as EditError {
-            Terminal.error(error.description)
+        } catch {
+            // BuildFailure and EditError describe themselves with file, line and help.
+            Terminal.error(String(describing: error))
             throw ExitCode(1)
         }
     }

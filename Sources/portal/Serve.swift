@@ -30,32 +30,20 @@ struct Serve: ParsableCommand {
     @Option(help: "The port to serve on, on 127.0.0.1; 0 picks a free one.")
     var port = 1313
 
-    @Option(
-        help:
-            "A fixed moment to build for, as in `portal build` (default: the time of each rebuild).")
-    var now: String?
-
-    @Flag(help: "Include pages marked `draft: true`.")
-    var drafts = false
-
-    @Flag(help: "Include pages whose publish date is after --now.")
-    var future = false
+    /// Without `--now`, each rebuild is for the time it runs.
+    @OptionGroup var schedule: Schedule
 
     @Flag(help: "Look for changes every 250 ms instead of inotify (for content on a network share).")
     var poll = false
 
     func validate() throws {
-        if let now, VietnamTime.parse(now) == nil {
-            throw ValidationError(
-                "--now must be a date or date-time such as 2026-07-01 or 2026-07-01T08:00, got `\(now)`")
-        }
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
     }
 
     func run() throws {
         let options = ServeOptions(
-            contentDirectory: content, themeDirectory: theme, now: now.flatMap(VietnamTime.parse),
-            includeDrafts: drafts, includeFuture: future, port: port,
+            contentDirectory: content, themeDirectory: theme, now: schedule.moment,
+            includeDrafts: schedule.drafts, includeFuture: schedule.future, port: port,
             watchMethod: poll ? .polling(interval: .milliseconds(250)) : .automatic)
         let server = PreviewServer(options: options) { event in
             for line in event.diagnostics { Terminal.error(line) }

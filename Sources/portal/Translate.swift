@@ -41,11 +41,9 @@ struct Translate: ParsableCommand {
                 if result.keyAdded { Terminal.error("added a translationKey to \(file)") }
                 print(result.path)
             }
-        } catch let error as BuildFailure {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        } catch let error as EditError {
-            Terminal.error(error.description)
+        } catch {
+            // BuildFailure and EditError describe themselves with file, line and help.
+            Terminal.error(String(describing: error))
             throw ExitCode(1)
         }
     }

@@ -177,6 +177,20 @@ def _text(element) -> str | None:
     return "".join(element.itertext()).strip()
 
 
+def _one(parent, tag: str, where: str, problems: list[str], required: bool = True,
+         namespace: str = "", too_many: str = "") -> str | None:
+    """The text of the one <tag> child of `parent`, noting in `problems` a missing or
+    repeated one."""
+    found = parent.findall(f"{namespace}{tag}")
+    if len(found) > 1:
+        problems.append(f"{where}: {len(found)} <{tag}> elements{too_many}")
+    if not found:
+        if required:
+            problems.append(f"{where}: no <{tag}>")
+        return None
+    return _text(found[0])
+
+
 def _secure_parser() -> etree.XMLParser:
     return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
@@ -197,14 +211,7 @@ def read_feed(data: bytes) -> Feed:
         channel = channels[0]
 
         def one(parent, tag: str, where: str, required: bool = True) -> str | None:
-            found = parent.findall(tag)
-            if len(found) > 1:
-                problems.append(f"{where}: {len(found)} <{tag}> elements")
-            if not found:
-                if required:
-                    problems.append(f"{where}: no <{tag}>")
-                return None
-            return _text(found[0])
+            return _one(parent, tag, where, problems, required=required)
 
         title = one(channel, "title", "channel")
         link = one(channel, "link", "channel")
@@ -228,14 +235,8 @@ def read_feed(data: bytes) -> Feed:
 
     if root.tag == f"{_A}feed":
         def one(parent, tag: str, where: str, required: bool = True) -> str | None:
-            found = parent.findall(f"{_A}{tag}")
-            if len(found) > 1:
-                problems.append(f"{where}: {len(found)} <{tag}> elements, RFC 4287 allows one")
-            if not found:
-                if required:
-                    problems.append(f"{where}: no <{tag}>")
-                return None
-            return _text(found[0])
+            return _one(parent, tag, where, problems, required=required, namespace=_A,
+                        too_many=", RFC 4287 allows one")
 
         def alternates(parent, where: str) -> list[str]:
             # RFC 4287 4.2.7.2: a link without rel is rel="alternate"; at most one
