@@ -21,21 +21,17 @@ Prints markdown tables; with --json writes everything (every sample) to PATH.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
 import re
 import statistics
 import sys
-import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -106,77 +102,12 @@ def cpu_busy(seconds: float = 2.0) -> float | None:
     return 1 - (idle1 - idle0) / max(1, total1 - total0)
 
 
-# --------------------------------------------------------------------------- server
+# --------------------------------------------------------------------------- server and browser
 
-
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Fallback when Tests/browser/browser_support.py cannot be imported: OUT under the base path."""
-
-    prefix = "/"
-    root = Path(".")
-
-    def translate_path(self, path: str) -> str:
-        path = unquote(urlsplit(path).path)
-        if path + "/" == self.prefix:
-            path = self.prefix
-        if not path.startswith(self.prefix):
-            return str(self.root / ".outside-the-base-path")
-        rel = path[len(self.prefix):]
-        return str(self.root.joinpath(*[p for p in rel.split("/") if p not in ("", ".", "..")]))
-
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def _serve(out: Path, prefix: str):
-    handler = type("SiteHandler", (_Handler,), {"prefix": prefix, "root": out})
-    handler.extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                              ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-                              ".css": "text/css; charset=utf-8", ".json": "application/json"}
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _support():
-    """Tests/browser/browser_support.py (server and chromium helpers), or None."""
-    folder = REPO / "Tests" / "browser"
-    if str(folder) not in sys.path:
-        sys.path.insert(0, str(folder))
-    try:
-        import browser_support  # noqa: PLC0415
-        return browser_support
-    except Exception as error:  # noqa: BLE001
-        print(f"search_bench: browser_support not importable ({error}); using a server of our own",
-              file=sys.stderr)
-        return None
-
-
-def _make_driver(support):
-    if support is not None:
-        return support.make_driver()
-    import shutil  # noqa: PLC0415
-
-    from selenium import webdriver  # noqa: PLC0415
-    from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium")
-    for argument in ("--headless=new", "--window-size=1280,900", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--no-first-run", "--disable-extensions", "--disable-background-networking"):
-        options.add_argument(argument)
-    if os.geteuid() == 0:
-        options.add_argument("--no-sandbox")
-    driver = webdriver.Chrome(service=Service(executable_path=os.environ.get("CHROMEDRIVER_BIN")
-                                              or shutil.which("chromedriver")), options=options)
-    driver.set_page_load_timeout(30)
-    driver.set_script_timeout(60)
-    return driver
+# The browser tests' helpers (standard library at import, selenium when a driver is made):
+# the same server under the base path and the same chromium.
+sys.path.insert(0, str(REPO / "Tests" / "browser"))
+import browser_support as support  # noqa: E402
 
 
 # --------------------------------------------------------------------------- in the page
@@ -275,13 +206,13 @@ def clear(driver) -> None:
     """)
 
 
-def run_queries(out: Path, base_url_path: str, reps: int, support) -> tuple[dict, dict]:
+def run_queries(out: Path, base_url_path: str, reps: int) -> tuple[dict, dict]:
     """Times every query; returns (per language, its data-index path) and the measurements."""
-    server = support.serve(out, "https://localhost" + base_url_path) if support else _serve(out, base_url_path)
+    server = support.serve(out, "https://localhost" + base_url_path)
     results: dict[str, dict] = {}
     index_paths: dict[str, str] = {}
     with server as site:
-        driver = _make_driver(support)
+        driver = support.make_driver()
         try:
             driver.execute_cdp_cmd("Network.enable", {})
             driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
@@ -444,9 +375,8 @@ def main() -> None:
 
     busy_before = cpu_busy()
     load_before = os.getloadavg()
-    support = _support()
     started = time.monotonic()
-    meta_browser, results = run_queries(out, base_path, args.reps, support)
+    meta_browser, results = run_queries(out, base_path, args.reps)
     load_after = os.getloadavg()
     sizes = {lang: index_sizes(out, lang, path, base_path) for lang, path in meta_browser["index_paths"].items()}
     summarise(results, sizes, base_path)
