@@ -16,6 +16,16 @@ struct MarkdownStage {
         return (bodies, next)
     }
 
+    /// One page's Markdown: its HTML, what its links found, and its cache entry (nil for pages
+    /// without a file), reused or made by this build.
+    private struct PageResult: Sendable {
+        var body: RenderedMarkdown? = nil
+        var outcome: LinkResolver.Outcome
+        var key: String? = nil
+        var entry: MarkdownCache.Entry? = nil
+        var reused = false
+    }
+
     /// Renders every page, returning the errors instead of stopping at them (`portal check`
     /// reports them all).
     func render(warnings: WarningLog) -> (
@@ -25,16 +35,15 @@ struct MarkdownStage {
         let allowRawHTML = graph.settings.allowRawHTML
         let graph = self.graph
         let cache = self.cache
-        let results = ParallelMap.map(Array(graph.pages.indices), jobs: jobs) {
-            index -> (RenderedMarkdown?, LinkResolver.Outcome, (String, MarkdownCache.Entry)?, Bool) in
+        let results = ParallelMap.map(Array(graph.pages.indices), jobs: jobs) { index -> PageResult in
             let page = graph.pages[index]
             var outcome = LinkResolver.Outcome()
-            guard let source = page.source else { return (nil, outcome, nil, false) }
+            guard let source = page.source else { return PageResult(outcome: outcome) }
             let key = MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
             if let entry = cache.entries[key],
                 entry.links.allSatisfy({ resolver.resolve($0.link, from: page, into: &outcome) == $0.rewritten })
             {
-                return (entry.rendered, outcome, (key, entry), true)
+                return PageResult(body: entry.rendered, outcome: outcome, key: key, entry: entry, reused: true)
             }
             outcome = LinkResolver.Outcome()
             var links: [(link: MarkdownLink, rewritten: String)] = []
@@ -45,24 +54,27 @@ struct MarkdownStage {
                 links.append((link, rewritten))
                 return rewritten
             }
-            return (rendered, outcome, (key, MarkdownCache.Entry(links: links, rendered: rendered)), false)
+            return PageResult(
+                body: rendered, outcome: outcome, key: key,
+                entry: MarkdownCache.Entry(links: links, rendered: rendered), reused: false)
         }
         // The next build's cache holds this build's bodies (and which it made).
         var next = MarkdownCache()
-        for case (_, _, let (key, entry)?, let reused) in results {
+        for result in results {
+            guard let key = result.key, let entry = result.entry else { continue }
             next.entries[key] = entry
-            if !reused { next.made.insert(key) }
+            if !result.reused { next.made.insert(key) }
         }
 
         var errors: [any PortalError] = []
         var fragments: [LinkResolver.FragmentReference] = []
-        for (_, outcome, _, _) in results {
-            errors += outcome.errors as [any PortalError]
-            outcome.warnings.forEach(warnings.add)
-            fragments += outcome.fragments
+        for result in results {
+            errors += result.outcome.errors as [any PortalError]
+            result.outcome.warnings.forEach(warnings.add)
+            fragments += result.outcome.fragments
         }
 
-        let bodies = results.map(\.0)
+        let bodies = results.map(\.body)
         for reference in fragments {
             guard let index = graph.indexByContentPath[reference.targetContentPath] else { continue }
             let ids = Set(bodies[index]?.headings.map(\.id) ?? [])

@@ -58,13 +58,15 @@ struct RenderCache: Sendable {
     }
 
     /// This portal's identity: a rebuilt portal may render the same context differently.
-    static var executable: String {
+    /// Looked up once per process (every cache's identity names it, the Markdown cache once
+    /// per shard); a binary replaced while `portal serve` runs is not the code running.
+    static let executable: String = {
         let path = ProcessInfo.processInfo.arguments.first ?? ""
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return path }
         let size = (attributes[.size] as? Int) ?? 0
         let date = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         return "\(path)|\(size)|\(date)"
-    }
+    }()
 }
 
 /// A SHA-256 over a template context, walked in a fixed order (dictionary keys sorted). The

@@ -147,8 +147,9 @@ public enum SiteBuild {
                 }
                 let own = WarningLog()
                 let matter = try FrontMatterParser.frontMatter(parts.yaml, file: source.displayPath, warnings: own)
-                own.all.forEach(warnings.add)
-                return .success((FrontMatterParser.parsed(source, matter, parts), key, own.all.isEmpty))
+                let found = own.all
+                found.forEach(warnings.add)
+                return .success((FrontMatterParser.parsed(source, matter, parts), key, found.isEmpty))
             } catch {
                 return .failure(error)
             }
