@@ -14,7 +14,7 @@ struct FrontMatterCache: Sendable {
         hash.update(data: Array(file.utf8))
         hash.update(data: [0])
         hash.update(data: Array(yaml.utf8))
-        return ContextDigest.hex(hash.finalize())
+        return Hex.string(hash.finalize())
     }
 
     static func identity() -> String { "\(version)|\(RenderCache.executable)" }

@@ -26,7 +26,7 @@ struct MarkdownCache: Sendable {
         var hash = SHA256()
         hash.update(data: Array("\(firstLine)|\(allowRawHTML)|".utf8))
         hash.update(data: Array(body.utf8))
-        return ContextDigest.hex(hash.finalize())
+        return Hex.string(hash.finalize())
     }
 
     static func identity() -> String { "\(version)|\(RenderCache.executable)" }

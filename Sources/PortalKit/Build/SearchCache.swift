@@ -49,7 +49,7 @@ struct SearchCache: Sendable {
             add(task.summary(language))
             add(site.taskPath(task.id, language))
         }
-        return ContextDigest.hex(hash.finalize())
+        return Hex.string(hash.finalize())
     }
 
     /// The files still in `output` for this digest, or nil when the index must be built.

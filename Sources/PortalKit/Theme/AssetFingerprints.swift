@@ -35,7 +35,7 @@ struct AssetFingerprints: Sendable {
                 throw .unreadable(asset.diskPath)
             }
             let digest = Data(SHA384.hash(data: data))
-            let short = Data(SHA256.hash(data: data)).prefix(4).map { String(format: "%02x", $0) }.joined()
+            let short = Hex.string(SHA256.hash(data: data).prefix(4))
             let path = (asset.path as NSString).deletingPathExtension + ".\(short).\(ext)"
             let key = Self.key(for: asset.path)
             self.assets[key] = Asset(path: path, integrity: "sha384-" + digest.base64EncodedString())

@@ -10,7 +10,7 @@ public enum SourceDigest {
         var trimmed = Substring(body)
         while trimmed.last?.isNewline == true || trimmed.last == " " { trimmed = trimmed.dropLast() }
         let text = TextInput.nfc(title) + "\n" + TextInput.nfc(String(trimmed))
-        return "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     public static func of(_ parsed: ParsedSource) -> String {
