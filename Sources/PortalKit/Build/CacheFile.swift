@@ -3,6 +3,24 @@ import Foundation
 /// Cache files are written beside their place and renamed over it, so a build stopped halfway
 /// leaves the old file whole; a cache that cannot be written only costs the next build time.
 enum CacheFile {
+    /// A cache file's first field: its format and the portal that wrote it (a rebuilt portal
+    /// may render the same input differently). A file with another is not read.
+    private static func identity(_ version: String) -> String { "\(version)|\(RenderCache.executable)" }
+
+    /// A writer that has put down the identity.
+    static func writer(version: String) -> ByteWriter {
+        var writer = ByteWriter()
+        writer.string(identity(version))
+        return writer
+    }
+
+    /// A reader past the identity, or nil when the file is missing or another's.
+    static func reader(_ path: String, version: String) -> ByteReader? {
+        guard let data = FileIO.read(path) else { return nil }
+        var reader = ByteReader(bytes: [UInt8](data))
+        return reader.string() == identity(version) ? reader : nil
+    }
+
     static func replace(_ path: String, with bytes: [UInt8]) {
         try? FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -17,14 +17,10 @@ struct FrontMatterCache: Sendable {
         return Hex.string(hash.finalize())
     }
 
-    static func identity() -> String { "\(version)|\(RenderCache.executable)" }
-
     static func load(output: String) -> FrontMatterCache {
-        guard let data = FileIO.read(RenderCache.path(for: output, kind: "frontmatter")) else {
-            return FrontMatterCache()
-        }
-        var reader = ByteReader(bytes: [UInt8](data))
-        guard reader.string() == identity(), let count = reader.int() else { return FrontMatterCache() }
+        guard var reader = CacheFile.reader(RenderCache.path(for: output, kind: "frontmatter"), version: version),
+            let count = reader.int()
+        else { return FrontMatterCache() }
         var cache = FrontMatterCache()
         cache.entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -35,8 +31,7 @@ struct FrontMatterCache: Sendable {
     }
 
     func save(output: String) {
-        var writer = ByteWriter()
-        writer.string(Self.identity())
+        var writer = CacheFile.writer(version: Self.version)
         writer.int(entries.count)
         for (key, matter) in entries.sorted(by: { $0.key < $1.key }) {
             writer.string(key)

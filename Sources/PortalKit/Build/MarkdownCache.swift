@@ -29,8 +29,6 @@ struct MarkdownCache: Sendable {
         return Hex.string(hash.finalize())
     }
 
-    static func identity() -> String { "\(version)|\(RenderCache.executable)" }
-
     /// The cache is kept in `shardCount` files by the first digits of the key, so a rebuild
     /// that changes one body rewrites one file of a few megabytes, not the whole cache.
     static let shardCount = 32
@@ -44,8 +42,7 @@ struct MarkdownCache: Sendable {
     static func load(output: String, jobs: Int) -> MarkdownCache {
         let folder = folder(output: output)
         let shards = ParallelMap.map(Array(0..<shardCount), jobs: jobs) { shard -> [String: Entry] in
-            guard let data = FileIO.read("\(folder)/\(shard)") else { return [:] }
-            var reader = ByteReader(bytes: [UInt8](data))
+            guard var reader = CacheFile.reader("\(folder)/\(shard)", version: version) else { return [:] }
             return readShard(&reader) ?? [:]
         }
         var cache = MarkdownCache()
@@ -55,7 +52,7 @@ struct MarkdownCache: Sendable {
     }
 
     private static func readShard(_ reader: inout ByteReader) -> [String: Entry]? {
-        guard reader.string() == identity(), let count = reader.int() else { return nil }
+        guard let count = reader.int() else { return nil }
         var entries: [String: Entry] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -98,8 +95,7 @@ struct MarkdownCache: Sendable {
         var dirty = Set(made.map(Self.shard(of:)))
         for shard in 0..<Self.shardCount where now[shard].sorted() != before[shard].sorted() { dirty.insert(shard) }
         for shard in dirty.sorted() {
-            var writer = ByteWriter()
-            writer.string(Self.identity())
+            var writer = CacheFile.writer(version: Self.version)
             writer.int(now[shard].count)
             for key in now[shard].sorted() { write(key, entries[key]!, to: &writer) }
             CacheFile.replace("\(folder)/\(shard)", with: writer.bytes)

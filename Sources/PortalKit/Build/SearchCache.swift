@@ -19,8 +19,6 @@ struct SearchCache: Sendable {
 
     static let version = "1"
 
-    static func identity() -> String { "\(version)|\(RenderCache.executable)" }
-
     /// What the language's index is made from.
     static func digest(_ site: Site, language: String) -> String {
         var hash = SHA256()
@@ -60,9 +58,9 @@ struct SearchCache: Sendable {
     }
 
     static func load(output: String) -> SearchCache {
-        guard let data = FileIO.read(RenderCache.path(for: output, kind: "search")) else { return SearchCache() }
-        var reader = ByteReader(bytes: [UInt8](data))
-        guard reader.string() == identity(), let count = reader.int() else { return SearchCache() }
+        guard var reader = CacheFile.reader(RenderCache.path(for: output, kind: "search"), version: version),
+            let count = reader.int()
+        else { return SearchCache() }
         var cache = SearchCache()
         for _ in 0..<count {
             guard let language = reader.string(), let digest = reader.string(), let fileCount = reader.int() else {
@@ -80,8 +78,7 @@ struct SearchCache: Sendable {
 
     func save(output: String) {
         let path = RenderCache.path(for: output, kind: "search")
-        var writer = ByteWriter()
-        writer.string(Self.identity())
+        var writer = CacheFile.writer(version: Self.version)
         writer.int(languages.count)
         for (language, entry) in languages.sorted(by: { $0.key < $1.key }) {
             writer.string(language)
