@@ -84,18 +84,19 @@ struct ContextDigest {
 
     mutating func add(_ value: Any) {
         switch value {
-        case let text as String:
-            tag(0x73, text.utf8.count)
-            bytes.append(contentsOf: text.utf8)
+        case let text as String: add(text)
         case let number as Int: tag(0x69, number)
         case let flag as Bool: tag(0x62, flag ? 1 : 0)
         case let number as Double: tag(0x64, Int(truncatingIfNeeded: number.bitPattern))
-        case let dictionary as [String: Any]:
-            tag(0x7B, dictionary.count)
-            for key in dictionary.keys.sorted() {
-                add(key)
-                add(dictionary[key]!)
-            }
+        case let dictionary as [String: Any]: add(dictionary)
+        // Lists of objects and of strings are named before `[Any]`: casting them to `[Any]`
+        // would copy the array, boxing each element.
+        case let array as [[String: Any]]:
+            tag(0x5B, array.count)
+            for element in array { add(element) }
+        case let array as [String]:
+            tag(0x5B, array.count)
+            for element in array { add(element) }
         case let array as [Any]:
             tag(0x5B, array.count)
             for element in array { add(element) }
@@ -104,14 +105,28 @@ struct ContextDigest {
         }
     }
 
+    private mutating func add(_ text: String) {
+        tag(0x73, text.utf8.count)
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Entries in key order; sorted as pairs, so no key is hashed again to find its value.
+    private mutating func add(_ dictionary: [String: Any]) {
+        tag(0x7B, dictionary.count)
+        for (key, value) in dictionary.sorted(by: { $0.key < $1.key }) {
+            add(key)
+            add(value)
+        }
+    }
+
     /// A page's context: the keys every page of its language shares are taken as their digest,
     /// made once per language, instead of being walked on every page.
     mutating func add(_ context: [String: Any], constants: PageContext.LanguageConstants) {
         tag(0x43, context.count)
         add(constants.digest)
-        for key in context.keys.sorted() where !PageContext.constantKeys.contains(key) {
+        for (key, value) in context.sorted(by: { $0.key < $1.key }) where !PageContext.constantKeys.contains(key) {
             add(key)
-            add(context[key]!)
+            add(value)
         }
     }
 

@@ -37,13 +37,22 @@ public struct FrontMatter: Sendable {
 }
 
 /// A Markdown file split into its front matter and body.
-public struct ParsedSource: Sendable {
-    public var source: SourceFile
-    public var frontMatter: FrontMatter
-    public var body: String
+/// A class, not a struct: every `Page` holds one, and pages are copied in and out of the
+/// graph on every build; a struct this size cost dozens of reference counts per copy.
+public final class ParsedSource: Sendable {
+    public let source: SourceFile
+    public let frontMatter: FrontMatter
+    public let body: String
     /// The line of the file on which the body starts (1-based), so Markdown errors name
     /// lines of the file, not of the body.
-    public var bodyFirstLine: Int
+    public let bodyFirstLine: Int
+
+    public init(source: SourceFile, frontMatter: FrontMatter, body: String, bodyFirstLine: Int) {
+        self.source = source
+        self.frontMatter = frontMatter
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+    }
 }
 
 public enum FrontMatterParser {

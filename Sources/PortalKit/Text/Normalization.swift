@@ -65,7 +65,10 @@ public enum TextInput {
     }
 
     static func unifyNewlines(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        // memchr, not `utf8.contains`: this runs on every source file of every build.
+        var text = text
+        let hasCR = text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        guard hasCR else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

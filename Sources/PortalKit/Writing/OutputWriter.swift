@@ -233,7 +233,11 @@ public struct OutputWriter: Sendable {
         switch file.body {
         case .text(let text):
             guard text.utf8.count == size, let existing = FileIO.read(path) else { return false }
-            return existing.elementsEqual(text.utf8)
+            // Compared as two buffers: `Data.elementsEqual` walks an iterator byte by byte.
+            var text = text
+            return text.withUTF8 { new in
+                existing.withUnsafeBytes { old in memcmp(old.baseAddress!, new.baseAddress!, size) == 0 }
+            }
         case .data(let data):
             guard data.count == size, let existing = FileIO.read(path) else { return false }
             return existing == data
