@@ -112,9 +112,12 @@ public enum SiteBuild {
     /// The agency, pillar and task ids pages name must exist; tags must have a slug.
     static func checkReferences(_ parsed: [ParsedSource], catalog: Catalog) throws(BuildFailure) {
         var errors: [any PortalError] = []
+        var hasSlug: [String: Bool] = [:]  // per spelling: thousands of pages share a few tags
         for page in parsed {
             errors += catalog.check(page.frontMatter, file: page.source.displayPath) as [any PortalError]
-            for tag in page.frontMatter.tags where Slug.make(tag).isEmpty {
+            for tag in page.frontMatter.tags {
+                if hasSlug[tag] == nil { hasSlug[tag] = !Slug.make(tag).isEmpty }
+                guard hasSlug[tag] == false else { continue }
                 errors.append(
                     FrontMatterError.shape(
                         ShapeProblem(

@@ -29,12 +29,24 @@ public enum Taxonomy {
 /// Every term of every taxonomy, per language, in the language's alphabetical order.
 public struct Taxonomies: Sendable {
     /// kind → language → terms.
-    public var terms: [Taxonomy.Kind: [String: [Taxonomy.Term]]] = [:]
+    public private(set) var terms: [Taxonomy.Kind: [String: [Taxonomy.Term]]] = [:]
+    /// kind → language → key → place in `terms`: every page looks up its tags' terms, and a
+    /// portal may have thousands of tags.
+    private var places: [Taxonomy.Kind: [String: [String: Int]]] = [:]
+    /// Each tag as posts spell it → its slug (the term key), worked out once per spelling
+    /// rather than once per page that carries it.
+    private var tagSlugs: [String: String] = [:]
 
     public func terms(_ kind: Taxonomy.Kind, _ language: String) -> [Taxonomy.Term] { terms[kind]?[language] ?? [] }
 
     public func term(_ kind: Taxonomy.Kind, _ language: String, key: String) -> Taxonomy.Term? {
-        terms(kind, language).first { $0.key == key }
+        guard let place = places[kind]?[language]?[key] else { return nil }
+        return terms[kind]![language]![place]
+    }
+
+    /// The tags term a spelling belongs to.
+    public func tag(_ spelling: String, _ language: String) -> Taxonomy.Term? {
+        term(.tags, language, key: tagSlugs[spelling] ?? Slug.make(spelling))
     }
 
     init(graph: SiteGraph, catalog: Catalog) {
@@ -49,7 +61,8 @@ public struct Taxonomies: Sendable {
             var spellings: [String: [String: Int]] = [:]
             for index in posts {
                 for tag in Set(graph.pages[index].frontMatter.tags) {
-                    let slug = Slug.make(tag)
+                    let slug = tagSlugs[tag] ?? Slug.make(tag)
+                    tagSlugs[tag] = slug
                     guard !slug.isEmpty else { continue }
                     tagPages[slug, default: []].append(index)
                     spellings[slug, default: [:]][tag, default: 0] += 1
@@ -89,6 +102,12 @@ public struct Taxonomies: Sendable {
             terms[.agencies, default: [:]][language] = sort(agencies)
             // Pillars keep the plan's order (II.1 … II.5), which is how the decision reads.
             terms[.pillars, default: [:]][language] = pillars
+        }
+        for (kind, languages) in terms {
+            for (language, list) in languages {
+                places[kind, default: [:]][language] = Dictionary(
+                    list.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+            }
         }
     }
 }

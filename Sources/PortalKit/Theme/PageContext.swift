@@ -131,8 +131,7 @@ struct PageContext {
     func pageFields(_ page: Page, body: RenderedMarkdown?) -> [String: Any] {
         let matter = page.frontMatter
         let tags = matter.tags.compactMap { tag -> [String: Any]? in
-            let slug = Slug.make(tag)
-            guard let term = site.taxonomies.term(.tags, page.language, key: slug) else { return nil }
+            guard let term = site.taxonomies.tag(tag, page.language) else { return nil }
             return ["name": tag, "url": base.sitePath(site.termPath(term))]
         }
         var fields: [String: Any] = [
