@@ -107,6 +107,40 @@ import Testing
         #expect(last.contains("Mới nhất"))
     }
 
+    /// A document's terms as read: each term once, scored by field, with its first positions
+    /// (a gap of 8 between fields) and every form it is written in; through the cache file and
+    /// back the same, and a term no document holds any more is left out of the file.
+    @Test func documentTermsAndTheirCache() throws {
+        var table = TermTable()
+        var tokenizer = SearchTokenizer()
+        let gone = tokenizer.read([("Đã xóa", 10)], excerpt: "", table: &table)
+        let read = tokenizer.read([("Hòa bình", 10), ("hoa hoà HÒA bình", 1)], excerpt: "Hòa bình …", table: &table)
+        func terms(_ d: DocumentTerms, _ table: TermTable) -> [String] {
+            d.terms.indices.map { k in
+                let forms = d.forms(k).map { table.forms[Int($0)] }.sorted()
+                return "\(table.terms[Int(d.terms[k])]) \(d.scores[k]) \(Array(d.positions(k))) \(forms)"
+            }
+        }
+        #expect(terms(read, table) == ["hoa 13 [0, 10, 11, 12] [\"hoa0\", \"hoa2\"]", "binh 11 [1, 13] [\"binh2\"]"])
+        #expect(terms(gone, table).count == 2)
+
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("terms-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let inUse = table.terms.map { $0 == "hoa" || $0 == "binh" }
+        SearchTermCache(table: table, documents: [("k", read)], inUse: inUse).save(path)
+        let loaded = SearchTermCache.load(path)
+        #expect(loaded.table.terms.sorted() == ["binh", "hoa"])
+        #expect(loaded.table.forms.sorted() == ["binh2", "hoa0", "hoa2"])
+        let back = try #require(loaded.documents["k"])
+        #expect(terms(back, loaded.table) == terms(read, table))
+        #expect(back.excerpt == "Hòa bình …")
+
+        // A file cut short is no cache at all, not a crash or half of one.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: path))
+        #expect(SearchTermCache.load(path).documents.isEmpty)
+    }
+
     @Test func termShardCountsArePowersOfTwoAtMostTheTargetOnAverage() {
         #expect(SearchIndex.termShards(0) == 1)
         #expect(SearchIndex.termShards(SearchIndex.shardTarget) == 1)

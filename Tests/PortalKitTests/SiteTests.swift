@@ -441,7 +441,11 @@ import Testing
         try site.build()
         let caches = site.root.appendingPathComponent(".portal-cache").path
         let kinds = try FileManager.default.contentsOfDirectory(atPath: caches).sorted()
-        #expect(kinds == ["Output.frontmatter", "Output.json", "Output.markdown", "Output.search"])
+        #expect(
+            kinds == [
+                "Output.frontmatter", "Output.json", "Output.markdown", "Output.search", "Output.search-terms-en",
+                "Output.search-terms-vi",
+            ])
         let before = TestSite.snapshot(site.output)
         try FileManager.default.removeItem(atPath: caches)
         let again = try site.build()
@@ -474,6 +478,25 @@ import Testing
                 {
                     try replace(
                         "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "Ban hành kế hoạch", "Ban hành Kế hoạch 3881")
+                }
+            ),
+            (
+                // New syllables, and known ones in new forms: the search index reads this post
+                // again and takes the others from its cache.
+                "a post's body",
+                {
+                    try replace(
+                        "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "\n---\n",
+                        "\n---\n\nXUÂN Đà Nẵng, hoà hợp và hòa bình; quẩy.\n")
+                }
+            ),
+            (
+                "a damaged search cache",
+                {
+                    let cache = site.root.appendingPathComponent(".portal-cache/Output.search-terms-vi").path
+                    let bytes = try Data(contentsOf: URL(fileURLWithPath: cache))
+                    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cache))
+                    try replace("Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "quẩy", "quẩy lên")
                 }
             ),
             (

@@ -45,6 +45,23 @@ struct ByteWriter {
         int(text.utf8.count)
         bytes.append(contentsOf: text.utf8)
     }
+
+    mutating func strings(_ texts: [String]) {
+        int(texts.count)
+        for text in texts { string(text) }
+    }
+
+    /// A non-negative integer in 7-bit groups, low first (LEB128): the search cache's millions
+    /// of small numbers take a byte or two each instead of eight.
+    mutating func varint(_ value: Int) {
+        precondition(value >= 0, "varint takes non-negative integers")
+        var rest = UInt64(value)
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
 }
 
 struct ByteReader {
@@ -63,5 +80,41 @@ struct ByteReader {
         guard let count = int(), count >= 0, offset + count <= bytes.count else { return nil }
         defer { offset += count }
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+    }
+
+    mutating func strings() -> [String]? {
+        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        var texts: [String] = []
+        texts.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let text = string() else { return nil }
+            texts.append(text)
+        }
+        return texts
+    }
+
+    mutating func varint() -> Int? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 63 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(value) }
+            shift += 7
+        }
+        return nil
+    }
+
+    /// `count` varints that fit in 32 bits.
+    mutating func int32s(_ count: Int) -> [Int32]? {
+        guard count >= 0, count <= bytes.count - offset else { return nil }
+        var values: [Int32] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let value = varint(), value <= Int(Int32.max) else { return nil }
+            values.append(Int32(value))
+        }
+        return values
     }
 }

@@ -47,11 +47,6 @@ extension ByteWriter {
         if let text { string(text) }
     }
 
-    mutating func strings(_ list: [String]) {
-        int(list.count)
-        for text in list { string(text) }
-    }
-
     mutating func date(_ date: Date?) {
         int(date == nil ? 0 : 1)
         if let date { int(Int(truncatingIfNeeded: date.timeIntervalSince1970.bitPattern)) }
@@ -91,16 +86,6 @@ extension ByteReader {
     mutating func optional() -> String?? {
         guard let flag = int() else { return nil }
         return flag == 0 ? .some(nil) : string().map { .some($0) }
-    }
-
-    mutating func strings() -> [String]? {
-        guard let count = int(), count >= 0 else { return nil }
-        var list: [String] = []
-        for _ in 0..<count {
-            guard let text = string() else { return nil }
-            list.append(text)
-        }
-        return list
     }
 
     mutating func date() -> Date?? {

@@ -21,8 +21,9 @@ extension RenderStage {
 
 extension RenderStage.Generator {
     /// The generators of a site; a language whose search index is in the output as `searchCache`
-    /// says gives the paths of its files.
-    static func all(site: Site, searchCache: SearchCache, output: String) -> [Self] {
+    /// says gives the paths of its files. Otherwise the documents an earlier build read are
+    /// taken from the language's `SearchTermCache` when `reuse` is true (a rebuild).
+    static func all(site: Site, searchCache: SearchCache, output: String, reuse: Bool) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
             let digest = SearchCache.digest(site, language: code)
@@ -30,7 +31,11 @@ extension RenderStage.Generator {
                 if let paths = searchCache.files(language: code, digest: digest, output: output) {
                     return .kept(paths)
                 }
-                return .files(SearchIndex(site: site).files(language: code))
+                let path = RenderCache.path(for: output, kind: "search-terms-\(code)")
+                let index = SearchIndex(site: site).files(
+                    language: code, cache: reuse ? SearchTermCache.load(path) : SearchTermCache())
+                index.cache.save(path)
+                return .files(index.files)
             }
         }
         let plain: [(String, @Sendable () -> [OutputFile])] = [

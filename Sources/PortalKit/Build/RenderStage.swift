@@ -55,7 +55,8 @@ struct RenderStage {
 
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
-        let generators = Self.Generator.all(site: site, searchCache: searchCache, output: output)
+        let generators = Self.Generator.all(
+            site: site, searchCache: searchCache, output: output, reuse: !session.isFresh)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
         let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
         {

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A static search index per language, in small files the search page fetches on demand:
@@ -30,14 +31,42 @@ struct SearchIndex {
         var title: String
         var url: String
         var date: String
-        var excerpt: String
-        /// (syllable, weight) in reading order: title, summary, headings, body.
-        var fields: [(String, Int)]
-    }
+        /// What the document's terms and excerpt are read from: the title, the summary, the
+        /// headings and the body's HTML (nil for a task, which has only a title and summary).
+        var summary: String
+        var headings: String
+        var html: String?
 
-    /// The languages' indexes are independent: built side by side.
-    func files(jobs: Int) -> [OutputFile] {
-        ParallelMap.map(site.settings.languages.map(\.code), jobs: jobs) { files(language: $0) }.flatMap { $0 }
+        /// A digest of what the terms and excerpt are read from, which names the document's
+        /// `DocumentTerms` in the cache.
+        var key: String {
+            var hash = SHA256()
+            for text in [html == nil ? "task" : "page", title, summary, headings, html ?? ""] {
+                var count = UInt64(text.utf8.count)
+                withUnsafeBytes(of: &count) { hash.update(bufferPointer: $0) }
+                hash.update(data: Array(text.utf8))
+            }
+            return Hex.string(hash.finalize())
+        }
+
+        /// (syllable, weight) in reading order: title, summary, headings, body; and the
+        /// excerpt. The body's text is taken out of its HTML here, only for a document read.
+        func fields() -> (fields: [(String, Int)], excerpt: String) {
+            guard let html else {
+                return (
+                    [(title, SearchIndex.weights.title), (summary, SearchIndex.weights.summary)],
+                    SearchIndex.excerpt(summary, "")
+                )
+            }
+            let body = HTMLText.plain(html)
+            return (
+                [
+                    (title, SearchIndex.weights.title), (summary, SearchIndex.weights.summary),
+                    (headings, SearchIndex.weights.heading), (body, SearchIndex.weights.body),
+                ],
+                SearchIndex.excerpt(summary, body)
+            )
+        }
     }
 
     /// The plan's tasks, then the language's pages oldest first: a document's number is its
@@ -53,25 +82,20 @@ struct SearchIndex {
             documents.append(
                 Document(
                     title: title, url: site.base.sitePath(site.taskPath(task.id, language)), date: "",
-                    excerpt: Self.excerpt(task.summary(language), ""),
-                    fields: [(title, Self.weights.title), (task.summary(language), Self.weights.summary)]))
+                    summary: task.summary(language), headings: "", html: nil))
         }
         let pages = site.graph.pages.indices.filter {
             site.graph.pages[$0].language == language && site.graph.pages[$0].kind != .home
         }
         for index in SiteGraph.listingOrder(pages, site.graph.pages).reversed() {
             let page = site.graph.pages[index]
-            let body = HTMLText.plain(site.bodies[index]?.html ?? "")
-            let headings = site.bodies[index]?.headings.map(\.text).joined(separator: " ") ?? ""
             documents.append(
                 Document(
                     title: page.title, url: site.base.sitePath(page.url),
                     date: page.date.map { DateText.short($0, language: language) } ?? "",
-                    excerpt: Self.excerpt(page.frontMatter.summary ?? "", body),
-                    fields: [
-                        (page.title, Self.weights.title), (page.frontMatter.summary ?? "", Self.weights.summary),
-                        (headings, Self.weights.heading), (body, Self.weights.body),
-                    ]))
+                    summary: page.frontMatter.summary ?? "",
+                    headings: site.bodies[index]?.headings.map(\.text).joined(separator: " ") ?? "",
+                    html: site.bodies[index]?.html ?? ""))
         }
         return documents
     }
@@ -86,86 +110,56 @@ struct SearchIndex {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + " …"
     }
 
-    func files(language: String) -> [OutputFile] {
+    /// The language's index files. `cache` holds documents read by an earlier build (by their
+    /// key); the documents of this one come back with the files, for the next.
+    func files(language: String, cache: SearchTermCache = SearchTermCache()) -> (
+        files: [OutputFile], cache: SearchTermCache
+    ) {
         let documents = documents(language)
-        // Millions of syllables, a few thousand distinct. Each distinct syllable (as bytes: Swift
-        // strings hash through Unicode normalisation) gets an id once, with its folded term and
-        // its variant (the term in one exact form); postings are then appended in document
-        // order, so each list is sorted. A document's share of each term is first gathered in
-        // `tallies` (one small record per term, where the postings are four arrays) and goes to
-        // the postings when the document ends.
-        var reader = SyllableReader()
-        var syllables = SyllableTable()
-        var syllableTerm: [Int] = []  // syllable id → term id, -1 when it folds to nothing
-        var syllableVariant: [Int] = []  // syllable id → variant id, -1 when it folds to nothing
-        var termIDs: [String: Int] = [:]
-        var terms: [String] = []
-        var exactIDs: [String: Int] = [:]
-        var exactForms: [String] = []
-        var postings: [Postings] = []
-        var termVariants: [[Int]] = []  // term id → its variants' ids: most terms have one to three
-        var variants: [Variant] = []
-        var tallies: [Tally] = []  // term id → its tally in the current document
-        var touched: [Int] = []  // the current document's terms
-        for (id, document) in documents.enumerated() {
-            let document32 = Int32(id)
-            var position = 0
-            for (text, weight) in document.fields {
-                reader.forEachSyllable(in: text) { syllable in
-                    let (sid, isNew) = syllables.id(of: syllable)
-                    if isNew {
-                        let string = String(decoding: syllable, as: UTF8.self)
-                        let folded = SearchText.fold(string)
-                        guard !folded.isEmpty else {
-                            syllableTerm.append(-1)
-                            syllableVariant.append(-1)
-                            return
-                        }
-                        let term = termIDs[folded] ?? terms.count
-                        if term == terms.count {
-                            termIDs[folded] = term
-                            terms.append(folded)
-                            postings.append(Postings())
-                            tallies.append(Tally())
-                            termVariants.append([])
-                        }
-                        let exact = SearchText.exact(string)
-                        let form = exactIDs[exact] ?? exactForms.count
-                        if form == exactForms.count {
-                            exactIDs[exact] = form
-                            exactForms.append(exact)
-                        }
-                        let variant = termVariants[term].first { variants[$0].form == form } ?? variants.count
-                        if variant == variants.count {
-                            variants.append(Variant(form: form))
-                            termVariants[term].append(variant)
-                        }
-                        syllableTerm.append(term)
-                        syllableVariant.append(variant)
-                    }
-                    let term = syllableTerm[sid]
-                    guard term >= 0 else { return }
-                    if tallies[term].document != document32 {
-                        tallies[term] = Tally(document: document32)
-                        touched.append(term)
-                    }
-                    tallies[term].score += Int32(weight)
-                    if position < Self.positionLimit, tallies[term].positions < Self.maximumPositions {
-                        tallies[term].positions += 1
-                        postings[term].positions.append(Int32(position))
-                    }
-                    variants[syllableVariant[sid]].add(document32)
-                    position += 1
-                }
-                position += 8  // fields are not adjacent: no phrase across them
+        // Each document's terms, read now or found in the cache. Then the postings: documents
+        // are taken in order, so each term's list is sorted.
+        var table = cache.table
+        var tokenizer = SearchTokenizer()
+        var read: [DocumentTerms] = []
+        var keys: [String] = []
+        read.reserveCapacity(documents.count)
+        for document in documents {
+            let key = document.key
+            if let known = cache.documents[key] {
+                read.append(known)
+            } else {
+                let (fields, excerpt) = document.fields()
+                read.append(tokenizer.read(fields, excerpt: excerpt, table: &table))
             }
-            for term in touched { postings[term].add(document32, score: tallies[term].score) }
-            touched.removeAll(keepingCapacity: true)
+            keys.append(key)
         }
+        var postings = [Postings](repeating: Postings(), count: table.terms.count)
+        var termVariants = [[Int]](repeating: [], count: table.terms.count)  // term → its variants
+        var variants: [Variant] = []
+        for (id, terms) in read.enumerated() {
+            let document32 = Int32(id)
+            for k in terms.terms.indices {
+                let term = Int(terms.terms[k])
+                postings[term].positions += terms.positions(k)
+                postings[term].add(document32, score: terms.scores[k])
+                for form in terms.forms(k) {
+                    let variant = termVariants[term].first { variants[$0].form == Int(form) } ?? variants.count
+                    if variant == variants.count {
+                        variants.append(Variant(form: Int(form)))
+                        termVariants[term].append(variant)
+                    }
+                    variants[variant].add(document32)
+                }
+            }
+        }
+        let terms = table.terms
+        let exactForms = table.forms
+        let next = SearchTermCache(
+            table: table, documents: zip(keys, read), inUse: postings.map { !$0.documents.isEmpty })
 
         // One JSON entry per term (built as bytes), then shards of about the target size.
         var entries: [(term: String, json: [UInt8])] = []
-        for term in terms.indices.sorted(by: { terms[$0] < terms[$1] }) {
+        for term in terms.indices.filter({ !postings[$0].documents.isEmpty }).sorted(by: { terms[$0] < terms[$1] }) {
             var json = Array((JSONText.string(terms[term]) + ":{\"p\":[").utf8)
             let list = postings[term]
             var start = 0
@@ -223,9 +217,10 @@ struct SearchIndex {
         }
         let documentShards = max(1, (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard)
         for k in 0..<documentShards {
-            let slice = documents.dropFirst(k * Self.documentsPerShard).prefix(Self.documentsPerShard)
-            let rows = slice.map { d in
-                "[" + [d.title, d.url, d.date, d.excerpt].map(JSONText.string).joined(separator: ",") + "]"
+            let range = (k * Self.documentsPerShard)..<min(documents.count, (k + 1) * Self.documentsPerShard)
+            let rows = range.map { n in
+                let d = documents[n]
+                return "[" + [d.title, d.url, d.date, read[n].excerpt].map(JSONText.string).joined(separator: ",") + "]"
             }
             files.append(
                 OutputFile(path: folder + "docs-\(k).json", body: .text("[" + rows.joined(separator: ",\n") + "]\n")))
@@ -243,7 +238,7 @@ struct SearchIndex {
         let manifest =
             "{\"language\":\(JSONText.string(language)),\"version\":\"\(String(format: "%08x", version))\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32-xorfold16\"}\n"
         files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
-        return files
+        return (files, next)
     }
 
     /// One term's postings as flat arrays (a million small arrays would be a million
@@ -260,13 +255,6 @@ struct SearchIndex {
             scores.append(score)
             ends.append(Int32(positions.count))
         }
-    }
-
-    /// A term in the document being read: its score so far, and how many positions are kept.
-    struct Tally {
-        var document: Int32 = -1
-        var score: Int32 = 0
-        var positions = 0
     }
 
     /// A term in one exact form, and the documents it is written so in.
