@@ -458,7 +458,8 @@ import Testing
     /// strings in turn, the output is byte for byte a clean build's.
     @Test func incrementalBuildsEqualCleanBuilds() throws {
         let site = try TestSite(fixture: "catalog")
-        try site.build()
+        var now = TestSite.defaultNow
+        try site.build(now: now)
         func replace(_ path: String, _ old: String, _ new: String) throws {
             let text = try String(contentsOfFile: "\(site.root.path)/\(path)", encoding: .utf8)
             #expect(text.contains(old), "\(path) has no \(old)")
@@ -514,13 +515,41 @@ import Testing
             ("the settings", { try replace("Content/site.yml", "title: Thử nghiệm", "title: Thử nghiệm mới") }),
             ("a UI string", { try replace("Themes/default/i18n/vi.yml", "Tin mới", "Tin mới nhất") }),
             ("the data", { try replace("Content/agencies.yml", "Sở Nội vụ", "Sở Nội vụ thành phố") }),
+            // Listings show summaries, posts link their tags: front matter beyond the title.
+            (
+                "a post's summary and tags",
+                {
+                    try replace(
+                        "Content/en/news/2025-07-28-anniversary.md", "date: 2025-07-28",
+                        "date: 2025-07-28\nsummary: Thirty years on.\ntags: [ASEAN]")
+                }
+            ),
+            // Posts show their section's title; a new translation changes the original's
+            // language switch. Neither touches the posts' own files.
+            (
+                "a section's title",
+                { try replace("Content/vi/tin-tuc/_index.md", "title: Tin tức", "title: Tin tức mới") }
+            ),
+            (
+                "a new translation",
+                {
+                    try site.write(
+                        "Content/en/news/2021-12-03-plan.md",
+                        "---\ntitle: Plan issued\ndate: 2021-12-03\ntranslationKey: plan-3881\n---\n\nThe plan.\n")
+                    try replace(
+                        "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "date: 2021-12-03",
+                        "date: 2021-12-03\ntranslationKey: plan-3881")
+                }
+            ),
             ("a removed post", { try site.remove("Content/vi/tin-tuc/moi.md") }),
+            // The plan's pages count the days to the next report.
+            ("the next day", { now += 86_400 }),
         ]
         for (name, change) in changes {
             try change()
-            let incremental = try site.build()
+            let incremental = try site.build(now: now)
             let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)").path
-            try site.build(output: clean)
+            try site.build(now: now, output: clean)
             let a = TestSite.snapshot(site.output), b = TestSite.snapshot(clean)
             #expect(a.keys.sorted() == b.keys.sorted(), "after \(name)")
             let different = a.keys.filter { a[$0] != b[$0] }.sorted()

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Cache files are written beside their place and renamed over it, so a build stopped halfway
@@ -116,5 +117,26 @@ struct ByteReader {
             values.append(Int32(value))
         }
         return values
+    }
+}
+
+/// A SHA-256 over texts each preceded by its length, so that no two lists of texts give the
+/// same bytes ("ab", "c" and "a", "bc" differ): the caches' keys and digests.
+struct FieldDigest {
+    private var hash = SHA256()
+
+    mutating func add(_ text: String) {
+        var count = UInt64(text.utf8.count)
+        withUnsafeBytes(of: &count) { hash.update(bufferPointer: $0) }
+        var text = text
+        text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    func finish() -> String { Hex.string(hash.finalize()) }
+
+    static func of(_ texts: [String]) -> String {
+        var digest = FieldDigest()
+        for text in texts { digest.add(text) }
+        return digest.finish()
     }
 }

@@ -6,15 +6,17 @@ import Foundation
 /// the page. The cache keeps a digest of each page's context (with the theme's digest and
 /// portal's own) and the size of the file it wrote, in `.portal-cache/` beside the output.
 struct RenderCache: Sendable {
-    /// Output path → (context digest, file size).
+    /// Output path → (context digest, file size, input key).
     var pages: [String: Entry] = [:]
 
     struct Entry: Sendable {
         var digest: String
         var size: Int
+        /// The page's `InputKey`, "-" for the campaign page.
+        var inputKey = "-"
     }
 
-    static let version = "2"
+    static let version = "3"
 
     /// `.portal-cache/<output's name>.<kind>` beside the output (`json` for this cache).
     static func path(for output: String, kind: String = "json") -> String {
@@ -25,7 +27,7 @@ struct RenderCache: Sendable {
 
     /// The cache of the last build into `output`, when it was made by this portal with this theme.
     /// The file is plain lines, read and written as bytes (JSON through Foundation took half a
-    /// second at 10,000 pages): the key, then `size digest path` per page.
+    /// second at 10,000 pages): the key, then `size digest inputKey path` per page.
     static func load(output: String, key: String) -> RenderCache {
         guard let data = FileIO.read(path(for: output)) else { return RenderCache() }
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
@@ -33,13 +35,14 @@ struct RenderCache: Sendable {
         var cache = RenderCache()
         cache.pages.reserveCapacity(lines.count)
         for line in lines where !line.isEmpty {
-            // `size` and `digest` never hold a space; the path is the rest of the line.
-            let fields = line.split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, let size = Int(String(decoding: fields[0], as: UTF8.self)) else {
+            // `size`, `digest` and `inputKey` never hold a space; the path is the rest of the line.
+            let fields = line.split(separator: 0x20, maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let size = Int(String(decoding: fields[0], as: UTF8.self)) else {
                 return RenderCache()
             }
-            cache.pages[String(decoding: fields[2], as: UTF8.self)] = Entry(
-                digest: String(decoding: fields[1], as: UTF8.self), size: size)
+            cache.pages[String(decoding: fields[3], as: UTF8.self)] = Entry(
+                digest: String(decoding: fields[1], as: UTF8.self), size: size,
+                inputKey: String(decoding: fields[2], as: UTF8.self))
         }
         return cache
     }
@@ -50,7 +53,7 @@ struct RenderCache: Sendable {
         bytes.append(0x0A)
         // Sorted, so the same build writes the same file.
         for (page, entry) in pages.sorted(by: { $0.key < $1.key }) where !page.utf8.contains(0x0A) {
-            bytes += Array("\(entry.size) \(entry.digest) ".utf8)
+            bytes += Array("\(entry.size) \(entry.digest) \(entry.inputKey) ".utf8)
             bytes += Array(page.utf8)
             bytes.append(0x0A)
         }

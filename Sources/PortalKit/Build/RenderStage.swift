@@ -7,10 +7,12 @@ struct RenderStage {
     let site: Site
     let theme: Theme
     let media: [(path: String, diskPath: String)]
+    var verifyInputKeys = false
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
     /// build never holds every page in memory at once.
-    func run(jobs: Int, writer: OutputWriter) throws(BuildFailure) -> OutputWriter.Report {
+    /// Gives the report, and with `verifyInputKeys` the posts whose input key misled.
+    func run(jobs: Int, writer: OutputWriter) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -52,6 +54,8 @@ struct RenderStage {
         let cacheKey = [RenderCache.version, RenderCache.executable, theme.digest].joined(separator: "|")
         let cache = session.isFresh ? RenderCache() : RenderCache.load(output: output, key: cacheKey)
         let searchCache = session.isFresh ? SearchCache() : SearchCache.load(output: output)
+        let siteKey = InputKey.site(site)
+        let verify = verifyInputKeys
 
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
@@ -66,10 +70,10 @@ struct RenderStage {
             case .render(let index):
                 let job = renderJobs[index]
                 let language = job.language(site)
-                let (error, entry) = Self.render(
-                    job, to: pagePaths[index], context: &context, library: libraries[language]!, cache: cache,
-                    session: session)
-                return .rendered(error, entry)
+                return .rendered(
+                    Self.render(
+                        job, to: pagePaths[index], context: &context, library: libraries[language]!, cache: cache,
+                        session: session, siteKey: siteKey, verify: verify))
             }
         }
 
@@ -78,6 +82,7 @@ struct RenderStage {
         var nextSearch = SearchCache()
         var failures: [any PortalError] = []
         var nextPages = RenderCache()
+        var mismatches: [String] = []
         for (item, result) in zip(work, results) {
             switch (item, result) {
             case (.generate(let index), .generated(let made)):
@@ -98,9 +103,10 @@ struct RenderStage {
                         nextSearch.languages[search.language] = searchCache.languages[search.language]
                     }
                 }
-            case (.render(let index), .rendered(let error, let entry)):
-                if let error { failures.append(error) }
-                nextPages.pages[pagePaths[index]] = entry
+            case (.render(let index), .rendered(let page)):
+                if let error = page.error { failures.append(error) }
+                if page.inputKeyMisled { mismatches.append(pagePaths[index]) }
+                nextPages.pages[pagePaths[index]] = page.entry
             default: preconditionFailure("a result of another kind of work")
             }
         }
@@ -134,29 +140,61 @@ struct RenderStage {
         }
         nextPages.save(output: output, key: cacheKey)
         nextSearch.save(output: output)
-        return report
+        return (report, mismatches)
+    }
+
+    /// What became of one page.
+    private struct RenderedPage: Sendable {
+        var error: OutputError?
+        var entry: RenderCache.Entry
+        /// With `verify`: the input key matched the last build's, but the context did not.
+        var inputKeyMisled = false
     }
 
     /// Renders one page and writes it, unless its context and templates are those the output's
-    /// file was rendered from.
+    /// file was rendered from. A page whose `InputKey` is the last build's is known to be so
+    /// without building its context.
     private static func render(
         _ job: RenderJob, to path: String, context: inout PageContext, library: MustacheLibrary, cache: RenderCache,
-        session: OutputWriter.Session
-    ) -> (OutputError?, RenderCache.Entry) {
+        session: OutputWriter.Session, siteKey: String, verify: Bool
+    ) -> RenderedPage {
+        let constants = context.constants[job.language(context.site)]!
+        let inputKey = InputKey.page(job, path: path, site: context.site, siteKey: siteKey, constants: constants)
+        let cached = cache.pages[path]
+        let isOnDisk = { cached.map { FileIO.size("\(session.output)/\(path)") == $0.size } ?? false }
+        var misled = false
+        if let inputKey, let cached, cached.inputKey == inputKey, isOnDisk() {
+            let (layout, values) = verify ? context.render(job) : ("", [:])
+            if !verify || Self.digest(layout, values, constants) == cached.digest {
+                session.keep(path)
+                return RenderedPage(entry: cached)
+            }
+            misled = true
+        }
         let (layout, values) = context.render(job)
-        var digest = ContextDigest()
-        digest.add(layout)
-        digest.add(values, constants: context.constants[job.language(context.site)]!)
-        let key = digest.finish()
-        if let entry = cache.pages[path], entry.digest == key, FileIO.size("\(session.output)/\(path)") == entry.size {
+        let key = Self.digest(layout, values, constants)
+        if let cached, cached.digest == key, isOnDisk() {
             session.keep(path)
-            return (nil, entry)
+            return RenderedPage(
+                entry: RenderCache.Entry(digest: key, size: cached.size, inputKey: inputKey ?? "-"),
+                inputKeyMisled: misled)
         }
         let html = library.render(values, withTemplate: layout) ?? ""
         do throws(OutputError) {
             try session.write(OutputFile(path: path, body: .text(html)))
-            return (nil, RenderCache.Entry(digest: key, size: html.utf8.count))
-        } catch { return (error, RenderCache.Entry(digest: "", size: 0)) }
+            return RenderedPage(
+                entry: RenderCache.Entry(digest: key, size: html.utf8.count, inputKey: inputKey ?? "-"),
+                inputKeyMisled: misled)
+        } catch { return RenderedPage(error: error, entry: RenderCache.Entry(digest: "", size: 0)) }
+    }
+
+    private static func digest(
+        _ layout: String, _ values: [String: Any], _ constants: PageContext.LanguageConstants
+    ) -> String {
+        var digest = ContextDigest()
+        digest.add(layout)
+        digest.add(values, constants: constants)
+        return digest.finish()
     }
 
     private enum Work: Sendable {
@@ -166,7 +204,7 @@ struct RenderStage {
 
     private enum WorkResult: Sendable {
         case generated(Generated)
-        case rendered(OutputError?, RenderCache.Entry)
+        case rendered(RenderedPage)
     }
 
     private func resolveMenus(errors: inout [any PortalError]) -> [String: [PageContext.ResolvedMenuItem]] {

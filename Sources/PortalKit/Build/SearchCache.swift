@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The search index of each language as the last build wrote it, so a rebuild that changes no
@@ -21,12 +20,8 @@ struct SearchCache: Sendable {
 
     /// What the language's index is made from.
     static func digest(_ site: Site, language: String) -> String {
-        var hash = SHA256()
-        func add(_ text: String) {
-            var count = UInt64(text.utf8.count)
-            withUnsafeBytes(of: &count) { hash.update(bufferPointer: $0) }
-            hash.update(data: Array(text.utf8))
-        }
+        var digest = FieldDigest()
+        func add(_ text: String) { digest.add(text) }
         add(site.base.string)
         add(site.language(language).pathPrefix)
         for (index, page) in site.graph.pages.enumerated() where page.language == language {
@@ -47,7 +42,7 @@ struct SearchCache: Sendable {
             add(task.summary(language))
             add(site.taskPath(task.id, language))
         }
-        return Hex.string(hash.finalize())
+        return digest.finish()
     }
 
     /// The files still in `output` for this digest, or nil when the index must be built.

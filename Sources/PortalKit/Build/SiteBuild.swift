@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Told each stage's name as it ends, for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
+    /// For tests: builds the context of every page whose `InputKey` matched the last build's
+    /// too, and lists in the result those whose context was not the cached one.
+    public var verifyInputKeys = false
 
     public init(
         contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
@@ -39,6 +42,9 @@ public struct BuildResult: Sendable {
     public var filesRemoved: Int
     /// Each stage's name and seconds, in order.
     public var timings: [(stage: String, seconds: Double)]
+    /// With `verifyInputKeys`: output paths of pages whose input key matched but whose context
+    /// changed (a dependency `InputKey` misses). Always empty otherwise.
+    public var inputKeyMismatches: [String] = []
 }
 
 /// The pipeline, one line per stage: settings → sources → pages → site graph → theme →
@@ -95,8 +101,9 @@ public enum SiteBuild {
             settings: settings, graph: graph, theme: theme, now: options.publication.now)
         clock.lap("banners")
 
-        let report = try RenderStage(site: site, theme: theme, media: loaded.media).run(
-            jobs: options.jobs, writer: writer)
+        let (report, mismatches) = try RenderStage(
+            site: site, theme: theme, media: loaded.media, verifyInputKeys: options.verifyInputKeys
+        ).run(jobs: options.jobs, writer: writer)
         markdownCache.save(output: writer.outputDirectory, previous: markdown.cache)
         nextFrontMatter?.save(output: writer.outputDirectory)
         clock.lap("render and write")
@@ -106,7 +113,7 @@ public enum SiteBuild {
         }
         return BuildResult(
             pagesPerLanguage: counts, filesWritten: report.written, filesUnchanged: report.unchanged,
-            filesRemoved: report.removed, timings: clock.laps)
+            filesRemoved: report.removed, timings: clock.laps, inputKeyMismatches: mismatches)
     }
 
     /// The agency, pillar and task ids pages name must exist; tags must have a slug.

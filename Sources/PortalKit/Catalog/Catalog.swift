@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The site's structured data beside its pages: `agencies.yml` and `plan.yml`. Either may be
@@ -5,6 +6,9 @@ import Foundation
 public struct Catalog: Sendable {
     public var agencies: AgencyDirectory?
     public var plan: ActionPlan?
+    /// A digest of the data files' text, as read: part of what every page is rendered from
+    /// (see `InputKey`).
+    public var sourceDigest = ""
 
     public init(agencies: AgencyDirectory? = nil, plan: ActionPlan? = nil) {
         self.agencies = agencies
@@ -13,11 +17,15 @@ public struct Catalog: Sendable {
 
     public static func load(contentDirectory: String, languages: [String]) throws(BuildFailure) -> Catalog {
         var catalog = Catalog()
+        var digest = SHA256()
         func read(_ name: String) throws(CatalogError) -> (text: String, file: String)? {
             let file = (contentDirectory as NSString).appendingPathComponent(name)
+            digest.update(data: Array("\(name)\n".utf8))
             guard let data = FileManager.default.contents(atPath: file) else { return nil }
             do throws(TextInput.DecodeFailure) {
-                return (try TextInput.decode(data), file)
+                let text = try TextInput.decode(data)
+                digest.update(data: Array("\(text.utf8.count)\n\(text)".utf8))
+                return (text, file)
             } catch {
                 switch error {
                 case .notUTF8(_, let line): throw .notUTF8(SourceLocation(file: file, line: line))
@@ -39,6 +47,7 @@ public struct Catalog: Sendable {
         } catch {
             throw BuildFailure([error])
         }
+        catalog.sourceDigest = Hex.string(digest.finalize())
         return catalog
     }
 

@@ -46,12 +46,17 @@ public final class ParsedSource: Sendable {
     /// The line of the file on which the body starts (1-based), so Markdown errors name
     /// lines of the file, not of the body.
     public let bodyFirstLine: Int
+    /// The YAML as written, which `InputKey` digests: every field a page may show, present and
+    /// future, without a list of them to keep up.
+    public let frontMatterText: String
 
-    public init(source: SourceFile, frontMatter: FrontMatter, body: String, bodyFirstLine: Int) {
+    public init(source: SourceFile, frontMatter: FrontMatter, body: String, bodyFirstLine: Int, frontMatterText: String)
+    {
         self.source = source
         self.frontMatter = frontMatter
         self.body = body
         self.bodyFirstLine = bodyFirstLine
+        self.frontMatterText = frontMatterText
     }
 }
 
@@ -101,7 +106,9 @@ public enum FrontMatterParser {
     ) -> ParsedSource {
         var kept = source
         kept.text = ""
-        return ParsedSource(source: kept, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+        return ParsedSource(
+            source: kept, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+            frontMatterText: parts.yaml)
     }
 
     /// Reads and checks the YAML block of `file`.

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 extension SiteSettings {
@@ -25,7 +26,9 @@ extension SiteSettings {
             }
         }
         do {
-            return try parse(text, file: file)
+            var settings = try parse(text, file: file)
+            settings.sourceDigest = Hex.string(SHA256.hash(data: Array(text.utf8)))
+            return settings
         } catch let problem {
             throw .shape(problem)
         }

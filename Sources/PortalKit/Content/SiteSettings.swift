@@ -15,6 +15,9 @@ public struct SiteSettings: Sendable {
     public var banner: BannerSettings?
     /// Where the file was read from, for messages.
     public var file: String
+    /// A digest of the file's text, as read: part of what every page is rendered from (see
+    /// `InputKey`). Empty for settings made in code.
+    public var sourceDigest = ""
 
     public var defaultLanguage: Language { languages[0] }
 

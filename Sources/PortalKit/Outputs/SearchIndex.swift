@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// A static search index per language, in small files the search page fetches on demand:
@@ -40,13 +39,7 @@ struct SearchIndex {
         /// A digest of what the terms and excerpt are read from, which names the document's
         /// `DocumentTerms` in the cache.
         var key: String {
-            var hash = SHA256()
-            for text in [html == nil ? "task" : "page", title, summary, headings, html ?? ""] {
-                var count = UInt64(text.utf8.count)
-                withUnsafeBytes(of: &count) { hash.update(bufferPointer: $0) }
-                hash.update(data: Array(text.utf8))
-            }
-            return Hex.string(hash.finalize())
+            FieldDigest.of([html == nil ? "task" : "page", title, summary, headings, html ?? ""])
         }
 
         /// (syllable, weight) in reading order: title, summary, headings, body; and the

@@ -45,10 +45,15 @@ struct TestSite {
         now: Date = TestSite.defaultNow, drafts: Bool = false, future: Bool = false, jobs: Int = 2,
         output: String? = nil, warnings: WarningLog = WarningLog()
     ) throws(BuildFailure) -> BuildResult {
-        let options = BuildOptions(
+        var options = BuildOptions(
             contentDirectory: content, outputDirectory: output ?? self.output,
             publication: Publication(now: now, includeDrafts: drafts, includeFuture: future), jobs: jobs)
-        return try SiteBuild.run(options, warnings: warnings)
+        // Every rebuild in every test checks that a page kept by its input key would have had
+        // the same context (see `InputKey`).
+        options.verifyInputKeys = true
+        let result = try SiteBuild.run(options, warnings: warnings)
+        #expect(result.inputKeyMismatches.isEmpty, "input keys that matched over changed contexts")
+        return result
     }
 
     /// Builds expecting failure; returns the failure's text as the command line prints it.
