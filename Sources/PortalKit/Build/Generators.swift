@@ -1,10 +1,10 @@
 /// The site's files other than pages — feeds, sitemap, JSON export, calendar, search indexes,
 /// the banner kit — each made by a generator on a worker thread beside the pages.
 extension RenderStage {
-    /// What a generator gives: files to write, the paths of files the output already holds, or
-    /// why it could not.
+    /// What a generator gives: files to write (and work for later, done while the output is
+    /// committed), the paths of files the output already holds, or why it could not.
     enum Generated: Sendable {
-        case files([OutputFile])
+        case files([OutputFile], later: (@Sendable () -> Void)? = nil)
         case kept([String])
         case failed(any PortalError)
     }
@@ -34,8 +34,8 @@ extension RenderStage.Generator {
                 let path = RenderCache.path(for: output, kind: "search-terms-\(code)")
                 let index = SearchIndex(site: site).files(
                     language: code, cache: reuse ? SearchTermCache.load(path) : SearchTermCache())
-                index.cache.save(path)
-                return .files(index.files)
+                let cache = index.cache
+                return .files(index.files, later: { cache.save(path) })
             }
         }
         let plain: [(String, @Sendable () -> [OutputFile])] = [

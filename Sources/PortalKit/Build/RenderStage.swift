@@ -11,8 +11,13 @@ struct RenderStage {
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
     /// build never holds every page in memory at once.
-    /// Gives the report, and with `verifyInputKeys` the posts whose input key misled.
-    func run(jobs: Int, writer: OutputWriter) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
+    /// Gives the report, and with `verifyInputKeys` the pages whose input key misled.
+    /// `alongsideCommit` runs on another thread while the output is committed: writing caches
+    /// that hold no output's state (they are keyed by content), which would otherwise add to
+    /// the build's time on one thread while the other waits.
+    func run(
+        jobs: Int, writer: OutputWriter, alongsideCommit: [@Sendable () -> Void] = []
+    ) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -83,14 +88,16 @@ struct RenderStage {
         var failures: [any PortalError] = []
         var nextPages = RenderCache()
         var mismatches: [String] = []
+        var later = alongsideCommit
         for (item, result) in zip(work, results) {
             switch (item, result) {
             case (.generate(let index), .generated(let made)):
                 let generator = generators[index]
                 switch made {
                 case .failed(let error): failures.append(error)
-                case .files(let files):
+                case .files(let files, let then):
                     others += files
+                    if let then { later.append(then) }
                     for file in files { clashes.add(file.path, owner: { generator.owner(file.path) }) }
                     if let search = generator.search {
                         nextSearch.languages[search.language] = SearchCache.Entry(
@@ -129,6 +136,9 @@ struct RenderStage {
             throw BuildFailure([failure])
         }
         for path in kept { session.keep(path) }
+        let background = DispatchGroup()
+        for work in later { DispatchQueue.global().async(group: background, execute: work) }
+        defer { background.wait() }
         // The caches that describe the output go before it changes and come back after: a build
         // stopped in between leaves none, and the next build renders everything (a stale one
         // could keep a file from the wrong build).

@@ -101,11 +101,16 @@ public enum SiteBuild {
             settings: settings, graph: graph, theme: theme, now: options.publication.now)
         clock.lap("banners")
 
+        let output = writer.outputDirectory
+        let previousMarkdown = markdown.cache
         let (report, mismatches) = try RenderStage(
             site: site, theme: theme, media: loaded.media, verifyInputKeys: options.verifyInputKeys
-        ).run(jobs: options.jobs, writer: writer)
-        markdownCache.save(output: writer.outputDirectory, previous: markdown.cache)
-        nextFrontMatter?.save(output: writer.outputDirectory)
+        ).run(
+            jobs: options.jobs, writer: writer,
+            alongsideCommit: [
+                { markdownCache.save(output: output, previous: previousMarkdown) },
+                { nextFrontMatter?.save(output: output) },
+            ])
         clock.lap("render and write")
 
         let counts = settings.languages.map { language in
