@@ -129,6 +129,9 @@ struct SearchIndex {
         var postings = [Postings](repeating: Postings(), count: table.terms.count)
         var termVariants = [[Int]](repeating: [], count: table.terms.count)  // term → its variants
         var variants: [Variant] = []
+        // A form belongs to one term (the term is the form without its tone), so a variant is
+        // found by its form alone.
+        var variantOfForm = [Int](repeating: -1, count: table.forms.count)
         for (id, terms) in read.enumerated() {
             let document32 = Int32(id)
             for k in terms.terms.indices {
@@ -136,10 +139,12 @@ struct SearchIndex {
                 postings[term].positions += terms.positions(k)
                 postings[term].add(document32, score: terms.scores[k])
                 for form in terms.forms(k) {
-                    let variant = termVariants[term].first { variants[$0].form == Int(form) } ?? variants.count
-                    if variant == variants.count {
+                    var variant = variantOfForm[Int(form)]
+                    if variant < 0 {
+                        variant = variants.count
                         variants.append(Variant(form: Int(form)))
                         termVariants[term].append(variant)
+                        variantOfForm[Int(form)] = variant
                     }
                     variants[variant].add(document32)
                 }
@@ -294,11 +299,22 @@ struct SearchIndex {
 }
 
 extension JSONText {
-    /// Appends a decimal integer's digits.
+    /// Appends a decimal integer's digits. The index writes millions of small numbers (document
+    /// numbers, scores, position gaps): one and two digits are written without a loop.
     static func append(_ value: Int, to bytes: inout [UInt8]) {
         if value < 0 {
             bytes.append(UInt8(ascii: "-"))
             append(-value, to: &bytes)
+            return
+        }
+        let zero = UInt8(ascii: "0")
+        if value < 10 {
+            bytes.append(zero + UInt8(value))
+            return
+        }
+        if value < 100 {
+            bytes.append(zero + UInt8(value / 10))
+            bytes.append(zero + UInt8(value % 10))
             return
         }
         var unit = 1
