@@ -116,9 +116,9 @@ import Testing
         let gone = tokenizer.read([("Đã xóa", 10)], excerpt: "", table: &table)
         let read = tokenizer.read([("Hòa bình", 10), ("hoa hoà HÒA bình", 1)], excerpt: "Hòa bình …", table: &table)
         func terms(_ d: DocumentTerms, _ table: TermTable) -> [String] {
-            d.terms.indices.map { k in
-                let forms = d.forms(k).map { table.forms[Int($0)] }.sorted()
-                return "\(table.terms[Int(d.terms[k])]) \(d.scores[k]) \(Array(d.positions(k))) \(forms)"
+            (d.entries(terms: table.terms.count, forms: table.forms.count) ?? []).map { entry in
+                let forms = entry.forms.map { table.forms[Int($0)] }.sorted()
+                return "\(table.terms[Int(entry.term)]) \(entry.score) \(entry.positions) \(forms)"
             }
         }
         #expect(terms(read, table) == ["hoa 13 [0, 10, 11, 12] [\"hoa0\", \"hoa2\"]", "binh 11 [1, 13] [\"binh2\"]"])
@@ -126,11 +126,14 @@ import Testing
 
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("terms-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
+        // Half the table unused (more than a quarter): cut down and renumbered.
         let inUse = table.terms.map { $0 == "hoa" || $0 == "binh" }
         SearchTermCache(table: table, documents: [("k", read)], inUse: inUse).save(path)
         let loaded = SearchTermCache.load(path)
         #expect(loaded.table.terms.sorted() == ["binh", "hoa"])
         #expect(loaded.table.forms.sorted() == ["binh2", "hoa0", "hoa2"])
+        // A document whose bytes name a term past the table does not decode.
+        #expect(read.entries(terms: 1, forms: 10) == nil)
         let back = try #require(loaded.documents["k"])
         #expect(terms(back, loaded.table) == terms(read, table))
         #expect(back.excerpt == "Hòa bình …")

@@ -66,11 +66,20 @@ struct ByteWriter {
 }
 
 struct ByteReader {
-    let bytes: [UInt8]
-    var offset = 0
+    let bytes: ArraySlice<UInt8>
+    var offset: Int
+
+    init(bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        offset = bytes.startIndex
+    }
+
+    init(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
+
+    var isAtEnd: Bool { offset == bytes.endIndex }
 
     mutating func int() -> Int? {
-        guard offset + 8 <= bytes.count else { return nil }
+        guard offset + 8 <= bytes.endIndex else { return nil }
         var value: Int64 = 0
         for k in (0..<8).reversed() { value = value << 8 | Int64(bytes[offset + k]) }
         offset += 8
@@ -78,13 +87,19 @@ struct ByteReader {
     }
 
     mutating func string() -> String? {
-        guard let count = int(), count >= 0, offset + count <= bytes.count else { return nil }
+        guard let count = slice() else { return nil }
+        return String(decoding: count, as: UTF8.self)
+    }
+
+    /// A length-prefixed run of bytes, as they are (no copy).
+    mutating func slice() -> ArraySlice<UInt8>? {
+        guard let count = int(), count >= 0, count <= bytes.endIndex - offset else { return nil }
         defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        return bytes[offset..<offset + count]
     }
 
     mutating func strings() -> [String]? {
-        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        guard let count = int(), count >= 0, count <= bytes.endIndex - offset else { return nil }
         var texts: [String] = []
         texts.reserveCapacity(count)
         for _ in 0..<count {
@@ -97,7 +112,7 @@ struct ByteReader {
     mutating func varint() -> Int? {
         var value: UInt64 = 0
         var shift: UInt64 = 0
-        while offset < bytes.count, shift < 63 {
+        while offset < bytes.endIndex, shift < 63 {
             let byte = bytes[offset]
             offset += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -105,18 +120,6 @@ struct ByteReader {
             shift += 7
         }
         return nil
-    }
-
-    /// `count` varints that fit in 32 bits.
-    mutating func int32s(_ count: Int) -> [Int32]? {
-        guard count >= 0, count <= bytes.count - offset else { return nil }
-        var values: [Int32] = []
-        values.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let value = varint(), value <= Int(Int32.max) else { return nil }
-            values.append(Int32(value))
-        }
-        return values
     }
 }
 

@@ -9,56 +9,62 @@ struct SearchTermCache: Sendable {
     private(set) var table = TermTable()
     private(set) var documents: [String: DocumentTerms] = [:]
 
-    static let version = "1"
+    static let version = "2"
 
     init() {}
 
     /// The cache for the next build: these documents, with the table cut down to the terms
-    /// (`inUse`) and forms they hold, and renumbered to match.
+    /// (`inUse`) and forms they hold, and renumbered to match, once a quarter of it is no
+    /// longer used (until then the few unused entries cost less than decoding and encoding
+    /// every document again).
     init(table: TermTable, documents: some Sequence<(String, DocumentTerms)>, inUse: [Bool]) {
         let documents = Dictionary(Array(documents), uniquingKeysWith: { first, _ in first })
+        let unused = inUse.lazy.filter { !$0 }.count
+        guard unused * 4 > table.terms.count else {
+            self.table = table
+            self.documents = documents
+            return
+        }
         var formInUse = [Bool](repeating: false, count: table.forms.count)
-        for terms in documents.values { for form in terms.forms { formInUse[Int(form)] = true } }
+        var decoded: [String: [DocumentTerms.Entry]] = [:]
+        for (key, terms) in documents {
+            guard let entries = terms.entries(terms: table.terms.count, forms: table.forms.count) else { continue }
+            for entry in entries { for form in entry.forms { formInUse[Int(form)] = true } }
+            decoded[key] = entries
+        }
         var termMap = [Int32](repeating: -1, count: table.terms.count)
         var formMap = [Int32](repeating: -1, count: table.forms.count)
         var kept = TermTable()
         for (id, term) in table.terms.enumerated() where inUse[id] { termMap[id] = kept.term(term) }
         for (id, form) in table.forms.enumerated() where formInUse[id] { formMap[id] = kept.form(form) }
         self.table = kept
-        self.documents = documents.mapValues { $0.renumbered(terms: termMap, forms: formMap) }
+        self.documents = decoded.reduce(into: [:]) { result, item in
+            let entries = item.value.map { entry in
+                DocumentTerms.Entry(
+                    term: termMap[Int(entry.term)], score: entry.score, positions: entry.positions,
+                    forms: entry.forms.map { formMap[Int($0)] })
+            }
+            result[item.key] = DocumentTerms(excerpt: documents[item.key]!.excerpt, entries: entries)
+        }
     }
 
+    /// The cache in `path`, or an empty one when it is missing, another portal's or cut short.
+    /// Documents are taken as they are; each is checked when the index decodes it.
     static func load(_ path: String) -> SearchTermCache {
-        guard var reader = CacheFile.reader(path, version: version) else { return SearchTermCache() }
+        guard var reader = CacheFile.reader(path, version: version),
+            let terms = reader.strings(), let forms = reader.strings(), let count = reader.varint()
+        else { return SearchTermCache() }
         var cache = SearchTermCache()
-        guard let terms = reader.strings(), let forms = reader.strings(), let count = reader.varint() else {
-            return SearchTermCache()
-        }
         cache.table = TermTable(terms: terms, forms: forms)
+        cache.documents.reserveCapacity(count)
         for _ in 0..<count {
-            guard let key = reader.string(), let excerpt = reader.string(), let n = reader.varint() else {
+            guard let key = reader.string(), let excerpt = reader.string(), let bytes = reader.slice() else {
                 return SearchTermCache()
             }
-            var document = DocumentTerms(excerpt: excerpt)
-            guard let ids = reader.int32s(n), let scores = reader.int32s(n),
-                let positionEnds = reader.int32s(n), let positions = reader.int32s(Int(positionEnds.last ?? 0)),
-                let formEnds = reader.int32s(n), let documentForms = reader.int32s(Int(formEnds.last ?? 0)),
-                ids.allSatisfy({ $0 < terms.count }), documentForms.allSatisfy({ $0 < forms.count }),
-                Self.isRising(positionEnds), Self.isRising(formEnds)
-            else { return SearchTermCache() }
-            document.terms = ids
-            document.scores = scores
-            document.positionEnds = positionEnds
-            document.positions = positions
-            document.formEnds = formEnds
-            document.forms = documentForms
-            cache.documents[key] = document
+            cache.documents[key] = DocumentTerms(excerpt: excerpt, bytes: bytes)
         }
-        return cache
+        return reader.isAtEnd ? cache : SearchTermCache()
     }
-
-    /// Ends of slices: never going back (varints are never negative).
-    private static func isRising(_ ends: [Int32]) -> Bool { zip(ends, ends.dropFirst()).allSatisfy { $0 <= $1 } }
 
     func save(_ path: String) {
         var writer = CacheFile.writer(version: Self.version)
@@ -68,13 +74,8 @@ struct SearchTermCache: Sendable {
         for (key, document) in documents.sorted(by: { $0.key < $1.key }) {
             writer.string(key)
             writer.string(document.excerpt)
-            writer.varint(document.terms.count)
-            for list in [
-                document.terms, document.scores, document.positionEnds, document.positions, document.formEnds,
-                document.forms,
-            ] {
-                for value in list { writer.varint(Int(value)) }
-            }
+            writer.int(document.bytes.count)
+            writer.bytes += document.bytes
         }
         CacheFile.replace(path, with: writer.bytes)
     }

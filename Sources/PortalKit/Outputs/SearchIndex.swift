@@ -116,29 +116,28 @@ struct SearchIndex {
         var read: [DocumentTerms] = []
         var keys: [String] = []
         read.reserveCapacity(documents.count)
-        for document in documents {
-            let key = document.key
-            if let known = cache.documents[key] {
-                read.append(known)
-            } else {
-                let (fields, excerpt) = document.fields()
-                read.append(tokenizer.read(fields, excerpt: excerpt, table: &table))
-            }
-            keys.append(key)
-        }
-        var postings = [Postings](repeating: Postings(), count: table.terms.count)
-        var termVariants = [[Int]](repeating: [], count: table.terms.count)  // term → its variants
+        var postings: [Postings] = []
+        var termVariants: [[Int]] = []  // term → its variants
         var variants: [Variant] = []
         // A form belongs to one term (the term is the form without its tone), so a variant is
         // found by its form alone.
-        var variantOfForm = [Int](repeating: -1, count: table.forms.count)
-        for (id, terms) in read.enumerated() {
+        var variantOfForm: [Int] = []
+        /// Adds document `id`'s terms to the postings (documents come in order, so each list is
+        /// sorted); false, adding nothing, when its bytes do not decode.
+        func merge(_ terms: DocumentTerms, _ id: Int) -> Bool {
+            if postings.count < table.terms.count {
+                postings += repeatElement(Postings(), count: table.terms.count - postings.count)
+                termVariants += repeatElement([], count: table.terms.count - termVariants.count)
+            }
+            if variantOfForm.count < table.forms.count {
+                variantOfForm += repeatElement(-1, count: table.forms.count - variantOfForm.count)
+            }
             let document32 = Int32(id)
-            for k in terms.terms.indices {
-                let term = Int(terms.terms[k])
-                postings[term].positions += terms.positions(k)
-                postings[term].add(document32, score: terms.scores[k])
-                for form in terms.forms(k) {
+            return terms.forEachEntry(terms: table.terms.count, forms: table.forms.count) {
+                term, score, positions, forms in
+                postings[term].positions += positions
+                postings[term].add(document32, score: score)
+                for form in forms {
                     var variant = variantOfForm[Int(form)]
                     if variant < 0 {
                         variant = variants.count
@@ -148,7 +147,20 @@ struct SearchIndex {
                     }
                     variants[variant].add(document32)
                 }
+            } != nil
+        }
+        // Each document's terms, found in the cache or read now.
+        for (id, document) in documents.enumerated() {
+            let key = document.key
+            if let known = cache.documents[key], merge(known, id) {
+                read.append(known)
+            } else {
+                let (fields, excerpt) = document.fields()
+                let terms = tokenizer.read(fields, excerpt: excerpt, table: &table)
+                _ = merge(terms, id)
+                read.append(terms)
             }
+            keys.append(key)
         }
         let terms = table.terms
         let exactForms = table.forms

@@ -31,30 +31,89 @@ struct TermTable {
 /// the document costs (its body's text, every syllable folded) is done once and kept here, so
 /// a rebuild after one edit reads one document again rather than thousands.
 ///
-/// Flat arrays: term `k` is `terms[k]`, scored `scores[k]`, at
-/// `positions[positionEnds[k - 1]..<positionEnds[k]]`, in the forms
-/// `forms[formEnds[k - 1]..<formEnds[k]]` (ids in a `TermTable`).
-struct DocumentTerms {
+/// The terms are kept encoded, as the cache file holds them: for each term its id, score,
+/// number of positions and positions, number of forms and form ids (ids in a `TermTable`), all
+/// varints. A language of 5,000 posts is 17 MB so, against twice that as arrays; a cache that
+/// is loaded is sliced, not decoded, and a document is decoded once, when the index takes it.
+struct DocumentTerms: Sendable {
     var excerpt: String
-    var terms: [Int32] = []
-    var scores: [Int32] = []
-    var positionEnds: [Int32] = []
-    var positions: [Int32] = []
-    var formEnds: [Int32] = []
-    var forms: [Int32] = []
+    var bytes: ArraySlice<UInt8>
 
-    func positions(_ k: Int) -> ArraySlice<Int32> {
-        positions[(k == 0 ? 0 : Int(positionEnds[k - 1]))..<Int(positionEnds[k])]
+    /// One term of the document.
+    struct Entry: Equatable {
+        var term: Int32
+        var score: Int32
+        var positions: [Int32]
+        var forms: [Int32]
     }
 
-    func forms(_ k: Int) -> ArraySlice<Int32> { forms[(k == 0 ? 0 : Int(formEnds[k - 1]))..<Int(formEnds[k])] }
+    init(excerpt: String, entries: [Entry]) {
+        var writer = ByteWriter()
+        writer.varint(entries.count)
+        for entry in entries {
+            writer.varint(Int(entry.term))
+            writer.varint(Int(entry.score))
+            writer.varint(entry.positions.count)
+            for position in entry.positions { writer.varint(Int(position)) }
+            writer.varint(entry.forms.count)
+            for form in entry.forms { writer.varint(Int(form)) }
+        }
+        self.init(excerpt: excerpt, bytes: writer.bytes[...])
+    }
 
-    /// The same document with its ids translated through `map` (old id → new id).
-    func renumbered(terms termMap: [Int32], forms formMap: [Int32]) -> DocumentTerms {
-        var copy = self
-        copy.terms = terms.map { termMap[Int($0)] }
-        copy.forms = forms.map { formMap[Int($0)] }
-        return copy
+    init(excerpt: String, bytes: ArraySlice<UInt8>) {
+        self.excerpt = excerpt
+        self.bytes = bytes
+    }
+
+    /// Calls `body` with each term's id and score, positions and forms, in order; nil when the
+    /// bytes are not such a list, or name a term or form past `terms` or `forms` (then
+    /// `body` has not been called: the bytes are checked first).
+    func forEachEntry(
+        terms: Int, forms: Int,
+        _ body: (_ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>) -> Void
+    ) -> Void? {
+        guard let entries = decode(terms: terms, forms: forms) else { return nil }
+        for entry in entries { body(entry.term, entry.score, entry.positions, entry.forms) }
+        return ()
+    }
+
+    /// The entries as flat arrays (one allocation per list, not per term).
+    private func decode(terms: Int, forms: Int) -> [(
+        term: Int, score: Int32, positions: ArraySlice<Int32>, forms: ArraySlice<Int32>
+    )]? {
+        var reader = ByteReader(bytes: bytes)
+        guard let count = reader.varint(), count <= bytes.count else { return nil }
+        var values: [Int32] = []
+        values.reserveCapacity(bytes.count)
+        var spans: [(term: Int, score: Int32, positions: Range<Int>, forms: Range<Int>)] = []
+        spans.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let term = reader.varint(), term < terms, let score = reader.varint(), score <= Int32.max,
+                let positionCount = reader.varint(), positionCount <= bytes.count
+            else { return nil }
+            let positionStart = values.count
+            for _ in 0..<positionCount {
+                guard let position = reader.varint(), position <= Int32.max else { return nil }
+                values.append(Int32(position))
+            }
+            let formStart = values.count
+            guard let formCount = reader.varint(), formCount <= bytes.count else { return nil }
+            for _ in 0..<formCount {
+                guard let form = reader.varint(), form < forms else { return nil }
+                values.append(Int32(form))
+            }
+            spans.append((term, Int32(score), positionStart..<formStart, formStart..<values.count))
+        }
+        guard reader.isAtEnd else { return nil }
+        return spans.map { ($0.term, $0.score, values[$0.positions], values[$0.forms]) }
+    }
+
+    /// The terms decoded, for tests and for renumbering.
+    func entries(terms: Int, forms: Int) -> [Entry]? {
+        decode(terms: terms, forms: forms)?.map {
+            Entry(term: Int32($0.term), score: $0.score, positions: Array($0.positions), forms: Array($0.forms))
+        }
     }
 }
 
@@ -131,22 +190,22 @@ struct SearchTokenizer {
             }
             position += 8
         }
+        // Encoded as `DocumentTerms` keeps them, straight from the slots.
         moreForms.sort { $0.slot < $1.slot }
         var more = 0
-        var terms = DocumentTerms(excerpt: excerpt)
-        terms.terms.reserveCapacity(slots.count)
+        var writer = ByteWriter()
+        writer.varint(slots.count)
         for (k, slot) in slots.enumerated() {
-            terms.terms.append(slot.term)
-            terms.scores.append(slot.score)
-            terms.positions += slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))]
-            terms.positionEnds.append(Int32(terms.positions.count))
-            terms.forms.append(slot.form)
-            while more < moreForms.count, moreForms[more].slot == Int32(k) {
-                terms.forms.append(moreForms[more].form)
-                more += 1
-            }
-            terms.formEnds.append(Int32(terms.forms.count))
+            writer.varint(Int(slot.term))
+            writer.varint(Int(slot.score))
+            writer.varint(Int(slot.positionCount))
+            for p in slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))] { writer.varint(Int(p)) }
+            let firstMore = more
+            while more < moreForms.count, moreForms[more].slot == Int32(k) { more += 1 }
+            writer.varint(1 + more - firstMore)
+            writer.varint(Int(slot.form))
+            for extra in moreForms[firstMore..<more] { writer.varint(Int(extra.form)) }
         }
-        return terms
+        return DocumentTerms(excerpt: excerpt, bytes: writer.bytes[...])
     }
 }
