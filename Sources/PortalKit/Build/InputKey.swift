@@ -44,7 +44,7 @@ enum InputKey {
         var body = "-"
         if case .page(let index, _) = job {
             guard site.banner?.isCampaign(site.graph.pages[index]) != true else { return nil }
-            body = site.bodies[index]?.html ?? "-"
+            body = site.bodyDigest(index)
         }
         return FieldDigest.of([siteKey, constants.digest, path, body])
     }

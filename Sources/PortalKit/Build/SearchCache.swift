@@ -32,7 +32,7 @@ struct SearchCache: Sendable {
             add(page.frontMatter.summary ?? "\u{0}")
             add(page.date.map { "\($0.timeIntervalSince1970)" } ?? "-")
             add("\(page.weight)")
-            add(site.bodies[index]?.html ?? "")
+            add(site.bodyDigest(index))
             for heading in site.bodies[index]?.headings ?? [] { add(heading.text) }
             add("\u{0}")
         }

@@ -97,6 +97,7 @@ public enum SiteBuild {
         var site = Site(
             graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
             now: options.publication.now)
+        site.bodyDigests = ParallelMap.map(Array(bodies.indices), jobs: options.jobs) { Site.digest(bodies[$0]) }
         site.banner = try BannerOnSite.make(
             settings: settings, graph: graph, theme: theme, now: options.publication.now)
         clock.lap("banners")

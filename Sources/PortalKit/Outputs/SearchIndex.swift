@@ -35,11 +35,13 @@ struct SearchIndex {
         var summary: String
         var headings: String
         var html: String?
+        /// `Site.bodyDigest` of the HTML, "" for a task.
+        var htmlDigest: String
 
         /// A digest of what the terms and excerpt are read from, which names the document's
         /// `DocumentTerms` in the cache.
         var key: String {
-            FieldDigest.of([html == nil ? "task" : "page", title, summary, headings, html ?? ""])
+            FieldDigest.of([html == nil ? "task" : "page", title, summary, headings, htmlDigest])
         }
 
         /// (syllable, weight) in reading order: title, summary, headings, body; and the
@@ -75,7 +77,7 @@ struct SearchIndex {
             documents.append(
                 Document(
                     title: title, url: site.base.sitePath(site.taskPath(task.id, language)), date: "",
-                    summary: task.summary(language), headings: "", html: nil))
+                    summary: task.summary(language), headings: "", html: nil, htmlDigest: ""))
         }
         let pages = site.graph.pages.indices.filter {
             site.graph.pages[$0].language == language && site.graph.pages[$0].kind != .home
@@ -88,7 +90,7 @@ struct SearchIndex {
                     date: page.date.map { DateText.short($0, language: language) } ?? "",
                     summary: page.frontMatter.summary ?? "",
                     headings: site.bodies[index]?.headings.map(\.text).joined(separator: " ") ?? "",
-                    html: site.bodies[index]?.html ?? ""))
+                    html: site.bodies[index]?.html ?? "", htmlDigest: site.bodyDigest(index)))
         }
         return documents
     }

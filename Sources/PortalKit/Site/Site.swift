@@ -7,6 +7,9 @@ struct Site: Sendable {
     let catalog: Catalog
     let taxonomies: Taxonomies
     let bodies: [RenderedMarkdown?]
+    /// A digest of each body's HTML, made once (on all threads) for the caches that need one:
+    /// the input keys, the search index's documents and its inputs. Empty until set.
+    var bodyDigests: [String] = []
     /// The moment the site is built for (`--now`).
     let now: Date
     /// This year's banner kit, when site.yml has `banner:`.
@@ -16,6 +19,13 @@ struct Site: Sendable {
     var base: BaseURL { graph.settings.baseURL }
 
     func language(_ code: String) -> SiteSettings.Language { settings.language(code)! }
+
+    /// The digest of page `index`'s HTML ("-" when it has no body).
+    func bodyDigest(_ index: Int) -> String {
+        index < bodyDigests.count ? bodyDigests[index] : Self.digest(bodies[index])
+    }
+
+    static func digest(_ body: RenderedMarkdown?) -> String { body.map { FieldDigest.of([$0.html]) } ?? "-" }
 
     /// Midnight of `now`'s day in Viet Nam.
     var startOfToday: Date { VietnamTime.calendar.startOfDay(for: now) }
