@@ -124,46 +124,50 @@ struct SearchIndex {
         // A form belongs to one term (the term is the form without its tone), so a variant is
         // found by its form alone.
         var variantOfForm: [Int] = []
-        /// Adds document `id`'s terms to the postings (documents come in order, so each list is
-        /// sorted); false, adding nothing, when its bytes do not decode.
-        func merge(_ terms: DocumentTerms, _ id: Int) -> Bool {
-            if postings.count < table.terms.count {
-                postings += repeatElement(Postings(), count: table.terms.count - postings.count)
-                termVariants += repeatElement([], count: table.terms.count - termVariants.count)
-            }
-            if variantOfForm.count < table.forms.count {
-                variantOfForm += repeatElement(-1, count: table.forms.count - variantOfForm.count)
+        /// Adds one term of document `id` to the postings (documents come in order, so each
+        /// list is sorted).
+        func post(_ id: Int, _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>) {
+            // The table grows as documents are read: so do these (not reading the table, which
+            // the tokenizer holds while it calls here).
+            if term >= postings.count {
+                postings += repeatElement(Postings(), count: term + 1 - postings.count)
+                termVariants += repeatElement([], count: term + 1 - termVariants.count)
             }
             let document32 = Int32(id)
-            return terms.forEachEntry(terms: table.terms.count, forms: table.forms.count) {
-                term, score, positions, forms in
-                postings[term].positions += positions
-                postings[term].add(document32, score: score)
-                for form in forms {
-                    var variant = variantOfForm[Int(form)]
-                    if variant < 0 {
-                        variant = variants.count
-                        variants.append(Variant(form: Int(form)))
-                        termVariants[term].append(variant)
-                        variantOfForm[Int(form)] = variant
-                    }
-                    variants[variant].add(document32)
+            postings[term].positions += positions
+            postings[term].add(document32, score: score)
+            for form in forms {
+                if Int(form) >= variantOfForm.count {
+                    variantOfForm += repeatElement(-1, count: Int(form) + 1 - variantOfForm.count)
                 }
-            } != nil
+                var variant = variantOfForm[Int(form)]
+                if variant < 0 {
+                    variant = variants.count
+                    variants.append(Variant(form: Int(form)))
+                    termVariants[term].append(variant)
+                    variantOfForm[Int(form)] = variant
+                }
+                variants[variant].add(document32)
+            }
         }
-        // Each document's terms, found in the cache or read now.
+        // Each document's terms, found in the cache (and checked) or read now.
         for (id, document) in documents.enumerated() {
             let key = document.key
-            if let known = cache.documents[key], merge(known, id) {
+            if let known = cache.documents[key],
+                known.forEachEntry(terms: table.terms.count, forms: table.forms.count, { post(id, $0, $1, $2, $3) })
+                    != nil
+            {
                 read.append(known)
             } else {
                 let (fields, excerpt) = document.fields()
-                let terms = tokenizer.read(fields, excerpt: excerpt, table: &table)
-                _ = merge(terms, id)
-                read.append(terms)
+                read.append(
+                    tokenizer.read(fields, excerpt: excerpt, table: &table, each: { post(id, $0, $1, $2, $3) }))
             }
             keys.append(key)
         }
+        // Terms of the cache's table that no document holds any more have no postings.
+        postings += repeatElement(Postings(), count: table.terms.count - postings.count)
+        termVariants += repeatElement([], count: table.terms.count - termVariants.count)
         let terms = table.terms
         let exactForms = table.forms
         let next = SearchTermCache(

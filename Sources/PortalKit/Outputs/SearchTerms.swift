@@ -66,54 +66,56 @@ struct DocumentTerms: Sendable {
         self.bytes = bytes
     }
 
+    /// One term as `forEachEntry` hands it over: the lists are valid during the call only.
+    typealias EntryBody = (
+        _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>
+    ) -> Void
+
     /// Calls `body` with each term's id and score, positions and forms, in order; nil when the
-    /// bytes are not such a list, or name a term or form past `terms` or `forms` (then
-    /// `body` has not been called: the bytes are checked first).
-    func forEachEntry(
-        terms: Int, forms: Int,
-        _ body: (_ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>) -> Void
-    ) -> Void? {
-        guard let entries = decode(terms: terms, forms: forms) else { return nil }
-        for entry in entries { body(entry.term, entry.score, entry.positions, entry.forms) }
+    /// bytes are not such a list, or name a term or form past `terms` or `forms` (then `body`
+    /// has not been called: the bytes are checked in a first pass, which allocates nothing).
+    func forEachEntry(terms: Int, forms: Int, _ body: EntryBody) -> Void? {
+        guard isValid(terms: terms, forms: forms) else { return nil }
+        var reader = ByteReader(bytes: bytes)
+        var positions: [Int32] = []
+        var formIDs: [Int32] = []
+        for _ in 0..<reader.varint()! {
+            let term = reader.varint()!
+            let score = Int32(reader.varint()!)
+            positions.removeAll(keepingCapacity: true)
+            for _ in 0..<reader.varint()! { positions.append(Int32(reader.varint()!)) }
+            formIDs.removeAll(keepingCapacity: true)
+            for _ in 0..<reader.varint()! { formIDs.append(Int32(reader.varint()!)) }
+            body(term, score, positions[...], formIDs[...])
+        }
         return ()
     }
 
-    /// The entries as flat arrays (one allocation per list, not per term).
-    private func decode(terms: Int, forms: Int) -> [(
-        term: Int, score: Int32, positions: ArraySlice<Int32>, forms: ArraySlice<Int32>
-    )]? {
+    private func isValid(terms: Int, forms: Int) -> Bool {
         var reader = ByteReader(bytes: bytes)
-        guard let count = reader.varint(), count <= bytes.count else { return nil }
-        var values: [Int32] = []
-        values.reserveCapacity(bytes.count)
-        var spans: [(term: Int, score: Int32, positions: Range<Int>, forms: Range<Int>)] = []
-        spans.reserveCapacity(count)
+        guard let count = reader.varint(), count <= bytes.count else { return false }
         for _ in 0..<count {
             guard let term = reader.varint(), term < terms, let score = reader.varint(), score <= Int32.max,
                 let positionCount = reader.varint(), positionCount <= bytes.count
-            else { return nil }
-            let positionStart = values.count
+            else { return false }
             for _ in 0..<positionCount {
-                guard let position = reader.varint(), position <= Int32.max else { return nil }
-                values.append(Int32(position))
+                guard let position = reader.varint(), position <= Int32.max else { return false }
             }
-            let formStart = values.count
-            guard let formCount = reader.varint(), formCount <= bytes.count else { return nil }
+            guard let formCount = reader.varint(), formCount <= bytes.count else { return false }
             for _ in 0..<formCount {
-                guard let form = reader.varint(), form < forms else { return nil }
-                values.append(Int32(form))
+                guard let form = reader.varint(), form < forms else { return false }
             }
-            spans.append((term, Int32(score), positionStart..<formStart, formStart..<values.count))
         }
-        guard reader.isAtEnd else { return nil }
-        return spans.map { ($0.term, $0.score, values[$0.positions], values[$0.forms]) }
+        return reader.isAtEnd
     }
 
     /// The terms decoded, for tests and for renumbering.
     func entries(terms: Int, forms: Int) -> [Entry]? {
-        decode(terms: terms, forms: forms)?.map {
-            Entry(term: Int32($0.term), score: $0.score, positions: Array($0.positions), forms: Array($0.forms))
+        var entries: [Entry] = []
+        let valid = forEachEntry(terms: terms, forms: forms) { term, score, positions, forms in
+            entries.append(Entry(term: Int32(term), score: score, positions: Array(positions), forms: Array(forms)))
         }
+        return valid == nil ? nil : entries
     }
 }
 
@@ -140,10 +142,16 @@ struct SearchTokenizer {
     private var slots: [(term: Int32, score: Int32, positionCount: Int32, form: Int32)] = []
     private var slotPositions: [Int32] = []
     private var moreForms: [(slot: Int32, form: Int32)] = []
+    private var formBuffer: [Int32] = []
 
     /// `fields` are (text, weight) in reading order; positions run on across them, with a gap
     /// of 8 between fields so that no phrase spans two.
-    mutating func read(_ fields: [(String, Int)], excerpt: String, table: inout TermTable) -> DocumentTerms {
+    /// Each term is also handed to `each` as it is encoded (what `DocumentTerms.forEachEntry`
+    /// gives), so that a document just read is not decoded again.
+    mutating func read(
+        _ fields: [(String, Int)], excerpt: String, table: inout TermTable,
+        each: DocumentTerms.EntryBody = { _, _, _, _ in }
+    ) -> DocumentTerms {
         documentsRead += 1
         let document = documentsRead
         let perSlot = SearchIndex.maximumPositions
@@ -200,11 +208,17 @@ struct SearchTokenizer {
             writer.varint(Int(slot.score))
             writer.varint(Int(slot.positionCount))
             for p in slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))] { writer.varint(Int(p)) }
-            let firstMore = more
-            while more < moreForms.count, moreForms[more].slot == Int32(k) { more += 1 }
-            writer.varint(1 + more - firstMore)
-            writer.varint(Int(slot.form))
-            for extra in moreForms[firstMore..<more] { writer.varint(Int(extra.form)) }
+            formBuffer.removeAll(keepingCapacity: true)
+            formBuffer.append(slot.form)
+            while more < moreForms.count, moreForms[more].slot == Int32(k) {
+                formBuffer.append(moreForms[more].form)
+                more += 1
+            }
+            writer.varint(formBuffer.count)
+            for form in formBuffer { writer.varint(Int(form)) }
+            each(
+                Int(slot.term), slot.score, slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))],
+                formBuffer[...])
         }
         return DocumentTerms(excerpt: excerpt, bytes: writer.bytes[...])
     }
