@@ -30,7 +30,9 @@ struct RenderCache: Sendable {
     /// second at 10,000 pages): the key, then `size digest inputKey path` per page.
     static func load(output: String, key: String) -> RenderCache {
         guard let data = FileIO.read(path(for: output)) else { return RenderCache() }
-        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)[...]
+        // Split as an array: slicing `Data` line by line went through its storage class, with a
+        // run-time exclusivity check on each access.
+        var lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false)[...]
         guard let first = lines.popFirst(), String(decoding: first, as: UTF8.self) == key else { return RenderCache() }
         var cache = RenderCache()
         cache.pages.reserveCapacity(lines.count)

@@ -118,56 +118,28 @@ struct SearchIndex {
         var read: [DocumentTerms] = []
         var keys: [String] = []
         read.reserveCapacity(documents.count)
-        var postings: [Postings] = []
-        var termVariants: [[Int]] = []  // term → its variants
-        var variants: [Variant] = []
-        // A form belongs to one term (the term is the form without its tone), so a variant is
-        // found by its form alone.
-        var variantOfForm: [Int] = []
-        /// Adds one term of document `id` to the postings (documents come in order, so each
-        /// list is sorted).
-        func post(_ id: Int, _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>) {
-            // The table grows as documents are read: so do these (not reading the table, which
-            // the tokenizer holds while it calls here).
-            if term >= postings.count {
-                postings += repeatElement(Postings(), count: term + 1 - postings.count)
-                termVariants += repeatElement([], count: term + 1 - termVariants.count)
-            }
-            let document32 = Int32(id)
-            postings[term].positions += positions
-            postings[term].add(document32, score: score)
-            for form in forms {
-                if Int(form) >= variantOfForm.count {
-                    variantOfForm += repeatElement(-1, count: Int(form) + 1 - variantOfForm.count)
-                }
-                var variant = variantOfForm[Int(form)]
-                if variant < 0 {
-                    variant = variants.count
-                    variants.append(Variant(form: Int(form)))
-                    termVariants[term].append(variant)
-                    variantOfForm[Int(form)] = variant
-                }
-                variants[variant].add(document32)
-            }
-        }
+        var posted = PostingLists()
         // Each document's terms, found in the cache (and checked) or read now.
         for (id, document) in documents.enumerated() {
             let key = document.key
+            let document32 = Int32(id)
             if let known = cache.documents[key],
-                known.forEachEntry(terms: table.terms.count, forms: table.forms.count, { post(id, $0, $1, $2, $3) })
-                    != nil
+                known.forEachEntry(
+                    terms: table.terms.count, forms: table.forms.count,
+                    { posted.add(document32, $0, $1, $2, $3) }) != nil
             {
                 read.append(known)
             } else {
                 let (fields, excerpt) = document.fields()
                 read.append(
-                    tokenizer.read(fields, excerpt: excerpt, table: &table, each: { post(id, $0, $1, $2, $3) }))
+                    tokenizer.read(
+                        fields, excerpt: excerpt, table: &table, each: { posted.add(document32, $0, $1, $2, $3) }))
             }
             keys.append(key)
         }
         // Terms of the cache's table that no document holds any more have no postings.
-        postings += repeatElement(Postings(), count: table.terms.count - postings.count)
-        termVariants += repeatElement([], count: table.terms.count - termVariants.count)
+        posted.grow(terms: table.terms.count)
+        let (postings, termVariants, variants) = (posted.postings, posted.termVariants, posted.variants)
         let terms = table.terms
         let exactForms = table.forms
         let next = SearchTermCache(
@@ -255,6 +227,47 @@ struct SearchIndex {
             "{\"language\":\(JSONText.string(language)),\"version\":\"\(String(format: "%08x", version))\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32-xorfold16\"}\n"
         files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
         return (files, next)
+    }
+
+    /// Every term's postings and variants, as documents are added in order (so each list is
+    /// sorted). A struct with a mutating method rather than a closure over local variables:
+    /// those were checked for exclusive access at run time on every posting.
+    struct PostingLists {
+        var postings: [Postings] = []
+        var termVariants: [[Int]] = []  // term → its variants
+        var variants: [Variant] = []
+        /// A form belongs to one term (the term is the form without its tone), so a variant is
+        /// found by its form alone.
+        var variantOfForm: [Int] = []
+
+        /// Room for `terms` terms: the table grows as documents are read (the tokenizer holds
+        /// it while it hands terms here, so the ids themselves say how far).
+        mutating func grow(terms: Int) {
+            guard terms > postings.count else { return }
+            postings += repeatElement(Postings(), count: terms - postings.count)
+            termVariants += repeatElement([], count: terms - termVariants.count)
+        }
+
+        mutating func add(
+            _ document: Int32, _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>
+        ) {
+            grow(terms: term + 1)
+            postings[term].positions += positions
+            postings[term].add(document, score: score)
+            for form in forms.lazy.map(Int.init) {
+                if form >= variantOfForm.count {
+                    variantOfForm += repeatElement(-1, count: form + 1 - variantOfForm.count)
+                }
+                var variant = variantOfForm[form]
+                if variant < 0 {
+                    variant = variants.count
+                    variants.append(Variant(form: form))
+                    termVariants[term].append(variant)
+                    variantOfForm[form] = variant
+                }
+                variants[variant].add(document)
+            }
+        }
     }
 
     /// One term's postings as flat arrays (a million small arrays would be a million
