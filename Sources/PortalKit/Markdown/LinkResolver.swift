@@ -56,7 +56,7 @@ struct LinkResolver: Sendable {
             }
             return destination
         }
-        let decoded = TextInput.nfc(path.removingPercentEncoding ?? path)
+        let decoded = TextInput.nfc(Self.percentDecoded(path))
         let base = graph.settings.baseURL
 
         if decoded.hasPrefix("/") {
@@ -107,7 +107,7 @@ struct LinkResolver: Sendable {
 
     /// `https:` → "https"; nil for paths (a colon after a slash is not a scheme).
     static func scheme(of url: String) -> String? {
-        guard let colon = url.firstIndex(of: ":") else { return nil }
+        guard url.utf8.contains(UInt8(ascii: ":")), let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter,
             scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
@@ -119,7 +119,14 @@ struct LinkResolver: Sendable {
     static func split(_ url: String) -> (path: String, suffix: String, fragment: String?) {
         let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
         let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
-        return (String(url[..<end]), String(url[end...]), fragment.map { $0.removingPercentEncoding ?? $0 })
+        return (String(url[..<end]), String(url[end...]), fragment.map(percentDecoded))
+    }
+
+    /// `%xx` escapes decoded (Foundation's decoder is not called for the many paths with none:
+    /// every link of every page is resolved on every build).
+    static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
     }
 
     /// Resolves `.` and `..`; nil when the path climbs out of `Content/`.
