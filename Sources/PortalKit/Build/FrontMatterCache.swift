@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Front matter read by the last build, so a rebuild parses the YAML of changed files only.
@@ -7,14 +6,10 @@ import Foundation
 struct FrontMatterCache: Sendable {
     var entries: [String: FrontMatter] = [:]
 
-    static let version = "1"
+    static let version = "2"
 
     static func key(file: String, yaml: String) -> String {
-        var hash = SHA256()
-        hash.update(data: Array(file.utf8))
-        hash.update(data: [0])
-        hash.update(data: Array(yaml.utf8))
-        return Hex.string(hash.finalize())
+        FieldDigest.of([file, yaml])
     }
 
     static func load(output: String) -> FrontMatterCache {

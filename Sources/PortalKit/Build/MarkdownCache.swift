@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// Markdown rendered by the last build, so a rebuild parses only the bodies that changed.
@@ -20,13 +19,10 @@ struct MarkdownCache: Sendable {
     /// Keys whose entry this build made rather than read from the cache.
     var made: Set<String> = []
 
-    static let version = "1"
+    static let version = "2"
 
     static func key(_ body: String, firstLine: Int, allowRawHTML: Bool) -> String {
-        var hash = SHA256()
-        hash.update(data: Array("\(firstLine)|\(allowRawHTML)|".utf8))
-        hash.update(data: Array(body.utf8))
-        return Hex.string(hash.finalize())
+        FieldDigest.of(["\(firstLine)", "\(allowRawHTML)", body])
     }
 
     /// The cache is kept in `shardCount` files by the first digits of the key, so a rebuild

@@ -56,8 +56,7 @@ struct RenderStage {
         let output = writer.outputDirectory
         // Pages whose context and templates are those of the last build are not rendered again:
         // their file is already in the output. Likewise a language's search index.
-        let cacheKey = [RenderCache.version, RenderCache.executable, theme.digest].joined(separator: "|")
-        let cache = session.isFresh ? RenderCache() : RenderCache.load(output: output, key: cacheKey)
+        let cache = session.isFresh ? RenderCache() : RenderCache.load(output: output, theme: theme.digest)
         let searchCache = session.isFresh ? SearchCache() : SearchCache.load(output: output)
         let siteKey = InputKey.site(site)
         let verify = verifyInputKeys
@@ -148,7 +147,7 @@ struct RenderStage {
         do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept)) } catch {
             throw BuildFailure([error])
         }
-        nextPages.save(output: output, key: cacheKey)
+        nextPages.save(output: output, theme: theme.digest)
         nextSearch.save(output: output)
         return (report, mismatches)
     }

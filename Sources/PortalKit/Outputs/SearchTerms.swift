@@ -51,14 +51,22 @@ struct DocumentTerms: Sendable {
         var writer = ByteWriter()
         writer.varint(entries.count)
         for entry in entries {
-            writer.varint(Int(entry.term))
-            writer.varint(Int(entry.score))
-            writer.varint(entry.positions.count)
-            for position in entry.positions { writer.varint(Int(position)) }
-            writer.varint(entry.forms.count)
-            for form in entry.forms { writer.varint(Int(form)) }
+            Self.encode(Int(entry.term), entry.score, entry.positions[...], entry.forms[...], into: &writer)
         }
         self.init(excerpt: excerpt, bytes: writer.bytes[...])
+    }
+
+    /// One term in the format above (after the count of terms, which the writer puts first).
+    static func encode(
+        _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>,
+        into writer: inout ByteWriter
+    ) {
+        writer.varint(term)
+        writer.varint(Int(score))
+        writer.varint(positions.count)
+        for position in positions { writer.varint(Int(position)) }
+        writer.varint(forms.count)
+        for form in forms { writer.varint(Int(form)) }
     }
 
     init(excerpt: String, bytes: ArraySlice<UInt8>) {
@@ -204,21 +212,15 @@ struct SearchTokenizer {
         var writer = ByteWriter()
         writer.varint(slots.count)
         for (k, slot) in slots.enumerated() {
-            writer.varint(Int(slot.term))
-            writer.varint(Int(slot.score))
-            writer.varint(Int(slot.positionCount))
-            for p in slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))] { writer.varint(Int(p)) }
+            let positions = slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))]
             formBuffer.removeAll(keepingCapacity: true)
             formBuffer.append(slot.form)
             while more < moreForms.count, moreForms[more].slot == Int32(k) {
                 formBuffer.append(moreForms[more].form)
                 more += 1
             }
-            writer.varint(formBuffer.count)
-            for form in formBuffer { writer.varint(Int(form)) }
-            each(
-                Int(slot.term), slot.score, slotPositions[(k * perSlot)..<(k * perSlot + Int(slot.positionCount))],
-                formBuffer[...])
+            DocumentTerms.encode(Int(slot.term), slot.score, positions, formBuffer[...], into: &writer)
+            each(Int(slot.term), slot.score, positions, formBuffer[...])
         }
         return DocumentTerms(excerpt: excerpt, bytes: writer.bytes[...])
     }
