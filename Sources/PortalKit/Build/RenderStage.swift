@@ -188,7 +188,7 @@ struct RenderStage {
                 entry: RenderCache.Entry(digest: key, size: cached.size, inputKey: inputKey ?? "-"),
                 inputKeyMisled: misled)
         }
-        let html = library.render(values, withTemplate: layout) ?? ""
+        let html = library.render(page: values, layout: layout)
         do throws(OutputError) {
             try session.write(OutputFile(path: path, body: .text(html)))
             return RenderedPage(

@@ -33,7 +33,7 @@ public struct Theme: Sendable {
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
     public func render(_ context: [String: Any], layout: String) -> String {
-        library.render(context, withTemplate: layout) ?? ""
+        library.render(page: context, layout: layout)
     }
 
     /// The templates with `values` written into them (see `TemplateSpecialisation`); they
