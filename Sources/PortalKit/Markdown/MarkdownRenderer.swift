@@ -26,8 +26,9 @@ public struct RenderedMarkdown: Sendable {
 /// The only code that touches cmark-gfm: C pointers never leave this file.
 public enum MarkdownRenderer {
     /// cmark-gfm 0.29.0.gfm.6 adds and removes inline "special characters" in process-wide
-    /// tables around each parse, so overlapping parses corrupt each other. Parsing happens
-    /// under this lock; walking and rendering a finished tree is per-document and runs freely.
+    /// tables around the inline pass of each parse (`process_inlines` in `cmark_parser_finish`),
+    /// so overlapping inline passes corrupt each other. That pass runs under this lock; block
+    /// parsing, walking and rendering a tree are per-document and run freely.
     private static let parseLock = NSLock()
 
     /// `cmark_gfm_core_extensions_ensure_registered` is not thread safe: run it once.
@@ -53,13 +54,16 @@ public enum MarkdownRenderer {
 
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        parseLock.lock()
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
+        // Feeding builds the blocks, which reads no shared table (the reference definitions it
+        // parses included); the tables are set and cleared inside `cmark_parser_finish`, around
+        // its inline pass, so only that holds the lock.
         markdown.utf8CString.withUnsafeBufferPointer { buffer in
             cmark_parser_feed(parser, buffer.baseAddress, buffer.count - 1)
         }
+        parseLock.lock()
         let root = cmark_parser_finish(parser)!
         parseLock.unlock()
         defer { cmark_node_free(root) }
