@@ -102,10 +102,21 @@ public struct OutputWriter: Sendable {
             var unchanged = 0
         }
         private let state = Mutex(State())
+        /// The files the output held when the session began, listed on another thread while
+        /// the build renders (10,000 folders take a tenth of a second to walk, as long as a
+        /// one-post rebuild's whole commit); `commit` waits for it.
+        private let published = Listing()
+        private let listing = DispatchGroup()
+        private final class Listing: Sendable { let files = Mutex<[String]>([]) }
 
         init(output: String, staging: String?) {
             self.output = output
             self.staging = staging
+            guard staging == nil else { return }
+            DispatchQueue.global().async(group: listing) { [published] in
+                let files = FileIO.files(under: output)
+                published.files.withLock { $0 = files }
+            }
         }
 
         /// A first build: there is nothing published to compare with.
@@ -200,7 +211,11 @@ public struct OutputWriter: Sendable {
                     throw .cannotWrite(path: error.path, reason: error.reason)
                 }
             }
-            let stale = FileIO.files(under: output).filter { !wanted.contains($0) }
+            listing.wait()
+            // The listing may have seen this session's pending files, renamed since; files
+            // added by hand while the build ran are left for the next one.
+            let renamed = Set(pending.map { String($0.0.dropFirst(output.count + 1)) })
+            let stale = published.files.withLock { $0 }.filter { !wanted.contains($0) && !renamed.contains($0) }
             for path in stale { unlink("\(output)/\(path)") }
             OutputWriter.removeEmptyParents(of: stale, in: output)
             return Report(written: pending.count, unchanged: unchanged, removed: stale.count)
