@@ -12,12 +12,7 @@ struct RenderStage {
     /// Renders and writes the site through `writer`: pages are written as they render, so a
     /// build never holds every page in memory at once.
     /// Gives the report, and with `verifyInputKeys` the pages whose input key misled.
-    /// `alongsideCommit` runs on another thread while the output is committed: writing caches
-    /// that hold no output's state (they are keyed by content), which would otherwise add to
-    /// the build's time on one thread while the other waits.
-    func run(
-        jobs: Int, writer: OutputWriter, alongsideCommit: [@Sendable () -> Void] = []
-    ) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
+    func run(jobs: Int, writer: OutputWriter) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -87,7 +82,8 @@ struct RenderStage {
         var failures: [any PortalError] = []
         var nextPages = RenderCache()
         var mismatches: [String] = []
-        var later = alongsideCommit
+        /// Work a generator left for later (writing its cache), done while the output is committed.
+        var later: [@Sendable () -> Void] = []
         for (item, result) in zip(work, results) {
             switch (item, result) {
             case (.generate(let index), .generated(let made)):
