@@ -67,12 +67,9 @@ struct LinkResolver: Sendable {
             return base.sitePath(Self.encode(sitePath)) + suffix
         }
 
-        let from = (page.source?.source.contentPath ?? page.contentPath).split(separator: "/").dropLast().map(
-            String.init)
-        guard
-            let resolved = Self.normalise(
-                from + decoded.split(separator: "/", omittingEmptySubsequences: false).map(String.init))
-        else {
+        let file = page.source?.source.contentPath ?? page.contentPath
+        let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[..<$0] } ?? ""
+        guard let resolved = Self.normalise(folder + "/" + decoded) else {
             outcome.errors.append(.missingFile(target: destination, location))
             return destination
         }
@@ -105,20 +102,24 @@ struct LinkResolver: Sendable {
         return destination
     }
 
-    /// `https:` → "https"; nil for paths (a colon after a slash is not a scheme).
+    /// `https:` → "https"; nil for paths (a colon after a slash is not a scheme). Links are
+    /// read as bytes here and below, not Characters: every link of every page is resolved on
+    /// every build, and Character-wise splitting was two thirds of it.
     static func scheme(of url: String) -> String? {
-        guard url.utf8.contains(UInt8(ascii: ":")), let colon = url.firstIndex(of: ":") else { return nil }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, isLetter(first),
+            bytes[..<colon].allSatisfy({ isLetter($0) || (0x30...0x39).contains($0) || "+-.".utf8.contains($0) })
         else { return nil }
-        return String(scheme)
+        return String(url[..<colon])
     }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
 
     /// Splits `a/b.md?x#y` into the path, what follows it (`?x#y`), and the fragment (`y`).
     static func split(_ url: String) -> (path: String, suffix: String, fragment: String?) {
-        let end = url.firstIndex { $0 == "?" || $0 == "#" } ?? url.endIndex
-        let fragment = url.firstIndex(of: "#").map { String(url[url.index(after: $0)...]) }
+        let bytes = url.utf8
+        let end = bytes.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        let fragment = bytes[end...].firstIndex(of: UInt8(ascii: "#")).map { String(url[bytes.index(after: $0)...]) }
         return (String(url[..<end]), String(url[end...]), fragment.map(percentDecoded))
     }
 
@@ -129,16 +130,16 @@ struct LinkResolver: Sendable {
         return text.removingPercentEncoding ?? text
     }
 
-    /// Resolves `.` and `..`; nil when the path climbs out of `Content/`.
-    static func normalise(_ parts: [String]) -> String? {
-        var out: [String] = []
-        for part in parts {
-            switch part {
-            case "", ".": continue
-            case "..":
+    /// `path` with `.`, `..` and empty parts resolved; nil when it climbs out of `Content/`.
+    static func normalise(_ path: String) -> String? {
+        var out: [Substring] = []
+        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            switch part.count {
+            case 1 where part.first == UInt8(ascii: "."): continue
+            case 2 where part.elementsEqual("..".utf8):
                 if out.isEmpty { return nil }
                 out.removeLast()
-            default: out.append(part)
+            default: out.append(Substring(part))
             }
         }
         return out.joined(separator: "/")
