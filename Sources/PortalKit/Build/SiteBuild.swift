@@ -85,7 +85,8 @@ public enum SiteBuild {
         try checkReferences(parsed, catalog: catalog)
         clock.lap("front matter")
 
-        let graph = try SiteGraph(settings: settings, sources: parsed, publication: options.publication)
+        let graph = try SiteGraph(
+            settings: settings, sources: parsed, publication: options.publication, jobs: options.jobs)
         clock.lap("site graph")
 
         let themeDirectory =

@@ -28,15 +28,24 @@ public struct SiteGraph: Sendable {
 
     static func sectionKey(_ language: String, _ folder: String) -> String { "\(language)/\(folder)" }
 
-    public init(settings: SiteSettings, sources: [ParsedSource], publication: Publication) throws(BuildFailure) {
+    public init(
+        settings: SiteSettings, sources: [ParsedSource], publication: Publication, jobs: Int = 1
+    ) throws(BuildFailure) {
         self.settings = settings
         var errors: [any PortalError] = []
         var all: [(page: Page, exclusion: Publication.Exclusion?)] = []
-        for parsed in sources {
-            do {
-                let page = try Self.page(for: parsed, settings: settings)
-                all.append((page, publication.exclusion(parsed.frontMatter)))
-            } catch { errors.append(error) }
+        // Each file's page on its own (slugging every name is most of this stage); the rest,
+        // which compares pages with one another, in order.
+        let made = ParallelMap.map(sources, jobs: jobs) { parsed -> Result<Page, SiteError> in
+            do throws(SiteError) { return .success(try Self.page(for: parsed, settings: settings)) } catch {
+                return .failure(error)
+            }
+        }
+        for (parsed, result) in zip(sources, made) {
+            switch result {
+            case .success(let page): all.append((page, publication.exclusion(parsed.frontMatter)))
+            case .failure(let error): errors.append(error)
+            }
         }
 
         // Two files claiming one URL, or one translation key twice in a language: check all
