@@ -81,40 +81,39 @@ struct DocumentTerms: Sendable {
 
     /// Calls `body` with each term's id and score, positions and forms, in order; nil when the
     /// bytes are not such a list, or name a term or form past `terms` or `forms` (then `body`
-    /// has not been called: the bytes are checked in a first pass, which allocates nothing).
+    /// has not been called: the bytes are checked and decoded in one pass, into flat arrays, and
+    /// handed over only once all of them are known good).
     func forEachEntry(terms: Int, forms: Int, _ body: EntryBody) -> Void? {
-        guard isValid(terms: terms, forms: forms) else { return nil }
         var reader = ByteReader(bytes: bytes)
+        guard let count = reader.varint(), count <= bytes.count else { return nil }
+        var heads: [(term: Int, score: Int32, positionsEnd: Int, formsEnd: Int)] = []
         var positions: [Int32] = []
         var formIDs: [Int32] = []
-        for _ in 0..<reader.varint()! {
-            let term = reader.varint()!
-            let score = Int32(reader.varint()!)
-            positions.removeAll(keepingCapacity: true)
-            for _ in 0..<reader.varint()! { positions.append(Int32(reader.varint()!)) }
-            formIDs.removeAll(keepingCapacity: true)
-            for _ in 0..<reader.varint()! { formIDs.append(Int32(reader.varint()!)) }
-            body(term, score, positions[...], formIDs[...])
-        }
-        return ()
-    }
-
-    private func isValid(terms: Int, forms: Int) -> Bool {
-        var reader = ByteReader(bytes: bytes)
-        guard let count = reader.varint(), count <= bytes.count else { return false }
+        heads.reserveCapacity(count)
         for _ in 0..<count {
             guard let term = reader.varint(), term < terms, let score = reader.varint(), score <= Int32.max,
                 let positionCount = reader.varint(), positionCount <= bytes.count
-            else { return false }
+            else { return nil }
             for _ in 0..<positionCount {
-                guard let position = reader.varint(), position <= Int32.max else { return false }
+                guard let position = reader.varint(), position <= Int32.max else { return nil }
+                positions.append(Int32(position))
             }
-            guard let formCount = reader.varint(), formCount <= bytes.count else { return false }
+            guard let formCount = reader.varint(), formCount <= bytes.count else { return nil }
             for _ in 0..<formCount {
-                guard let form = reader.varint(), form < forms else { return false }
+                guard let form = reader.varint(), form < forms else { return nil }
+                formIDs.append(Int32(form))
             }
+            heads.append((term, Int32(score), positions.count, formIDs.count))
         }
-        return reader.isAtEnd
+        guard reader.isAtEnd else { return nil }
+        var (positionsStart, formsStart) = (0, 0)
+        for head in heads {
+            body(
+                head.term, head.score, positions[positionsStart..<head.positionsEnd],
+                formIDs[formsStart..<head.formsEnd])
+            (positionsStart, formsStart) = (head.positionsEnd, head.formsEnd)
+        }
+        return ()
     }
 
     /// The terms decoded, for tests and for renumbering.
