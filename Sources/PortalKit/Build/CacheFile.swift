@@ -87,8 +87,8 @@ struct ByteReader {
     }
 
     mutating func string() -> String? {
-        guard let count = slice() else { return nil }
-        return String(decoding: count, as: UTF8.self)
+        guard let bytes = slice() else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// A length-prefixed run of bytes, as they are (no copy).

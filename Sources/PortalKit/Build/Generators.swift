@@ -1,10 +1,12 @@
+import Dispatch
+
 /// The site's files other than pages — feeds, sitemap, JSON export, calendar, search indexes,
 /// the banner kit — each made by a generator on a worker thread beside the pages.
 extension RenderStage {
-    /// What a generator gives: files to write (and work for later, done while the output is
-    /// committed), the paths of files the output already holds, or why it could not.
+    /// What a generator gives: files to write, the paths of files the output already holds, or
+    /// why it could not.
     enum Generated: Sendable {
-        case files([OutputFile], later: (@Sendable () -> Void)? = nil)
+        case files([OutputFile])
         case kept([String])
         case failed(any PortalError)
     }
@@ -22,8 +24,11 @@ extension RenderStage {
 extension RenderStage.Generator {
     /// The generators of a site; a language whose search index is in the output as `searchCache`
     /// says gives the paths of its files. Otherwise the documents an earlier build read are
-    /// taken from the language's `SearchTermCache` when `reuse` is true (a rebuild).
-    static func all(site: Site, searchCache: SearchCache, output: String, reuse: Bool) -> [Self] {
+    /// taken from the language's `SearchTermCache` when `reuse` is true (a rebuild); the next
+    /// build's are written on another thread, in `cacheWrites`.
+    static func all(
+        site: Site, searchCache: SearchCache, output: String, reuse: Bool, cacheWrites: DispatchGroup
+    ) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
             let digest = SearchCache.digest(site, language: code)
@@ -34,15 +39,17 @@ extension RenderStage.Generator {
                 let path = RenderCache.path(for: output, kind: "search-terms-\(code)")
                 let index = SearchIndex(site: site).files(
                     language: code, cache: reuse ? SearchTermCache.load(path) : SearchTermCache())
-                // A rebuild saves the documents while the output is committed (this index is its
-                // longest task); a clean build, busy with every page, saves them now and frees
-                // them (both languages' documents held to the end cost 120 MB at 5,000 posts).
-                guard reuse else {
+                // A rebuild saves the documents on another thread (this index is its longest
+                // task); a clean build, whose threads are all busy with pages, saves them here
+                // and frees them (waiting for a free thread, both languages' documents were
+                // held to the end: 120 MB at 5,000 posts).
+                if reuse {
+                    let cache = index.cache
+                    DispatchQueue.global().async(group: cacheWrites) { cache.save(path) }
+                } else {
                     index.cache.save(path)
-                    return .files(index.files)
                 }
-                let cache = index.cache
-                return .files(index.files, later: { cache.save(path) })
+                return .files(index.files)
             }
         }
         let plain: [(String, @Sendable () -> [OutputFile])] = [

@@ -19,19 +19,18 @@ enum InputKey {
     /// Everything outside a page that a page's context can read.
     static func site(_ site: Site) -> String {
         var digest = FieldDigest()
-        func add(_ text: String) { digest.add(text) }
-        add("page-inputs-1")
-        add(site.base.string)
-        add(site.settings.sourceDigest)
-        add(site.catalog.sourceDigest)
-        add("\(site.startOfToday.timeIntervalSince1970)")
+        digest.add("page-inputs-1")
+        digest.add(site.base.string)
+        digest.add(site.settings.sourceDigest)
+        digest.add(site.catalog.sourceDigest)
+        digest.add("\(site.startOfToday.timeIntervalSince1970)")
         for page in site.graph.pages {
             for field in [
                 page.contentPath, page.kind.rawValue, page.language, page.url, page.title, page.folder,
                 page.translationKey, page.date.map { "\($0.timeIntervalSince1970)" } ?? "-", "\(page.weight)",
                 page.source?.frontMatterText ?? "-",
             ] {
-                add(field)
+                digest.add(field)
             }
         }
         return digest.finish()

@@ -11,8 +11,11 @@ struct RenderStage {
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
     /// build never holds every page in memory at once.
-    /// Gives the report, and with `verifyInputKeys` the pages whose input key misled.
-    func run(jobs: Int, writer: OutputWriter) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
+    /// Gives the report, and with `verifyInputKeys` the pages whose input key misled. Caches
+    /// keyed by content (the search documents) are written on another thread, in `cacheWrites`.
+    func run(
+        jobs: Int, writer: OutputWriter, cacheWrites: DispatchGroup
+    ) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -59,7 +62,8 @@ struct RenderStage {
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
         let generators = Self.Generator.all(
-            site: site, searchCache: searchCache, output: output, reuse: !session.isFresh)
+            site: site, searchCache: searchCache, output: output, reuse: !session.isFresh,
+            cacheWrites: cacheWrites)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
         let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
         {
@@ -82,17 +86,14 @@ struct RenderStage {
         var failures: [any PortalError] = []
         var nextPages = RenderCache()
         var mismatches: [String] = []
-        /// Work a generator left for later (writing its cache), done while the output is committed.
-        var later: [@Sendable () -> Void] = []
         for (item, result) in zip(work, results) {
             switch (item, result) {
             case (.generate(let index), .generated(let made)):
                 let generator = generators[index]
                 switch made {
                 case .failed(let error): failures.append(error)
-                case .files(let files, let then):
+                case .files(let files):
                     others += files
-                    if let then { later.append(then) }
                     for file in files { clashes.add(file.path, owner: { generator.owner(file.path) }) }
                     if let search = generator.search {
                         nextSearch.languages[search.language] = SearchCache.Entry(
@@ -131,9 +132,6 @@ struct RenderStage {
             throw BuildFailure([failure])
         }
         for path in kept { session.keep(path) }
-        let background = DispatchGroup()
-        for work in later { DispatchQueue.global().async(group: background, execute: work) }
-        defer { background.wait() }
         // The caches that describe the output go before it changes and come back after: a build
         // stopped in between leaves none, and the next build renders everything (a stale one
         // could keep a file from the wrong build).
@@ -168,16 +166,24 @@ struct RenderStage {
         let cached = cache.pages[path]
         let isOnDisk = { cached.map { FileIO.size("\(session.output)/\(path)") == $0.size } ?? false }
         var misled = false
+        // With `verify`, a page kept by its key is also built and digested, once, for the check.
+        var built: (layout: String, values: [String: Any], key: String)?
         if let inputKey, let cached, cached.inputKey == inputKey, isOnDisk() {
-            let (layout, values) = verify ? context.render(job) : ("", [:])
-            if !verify || Self.digest(layout, values, constants) == cached.digest {
+            if verify {
+                let (layout, values) = context.render(job)
+                built = (layout, values, Self.digest(layout, values, constants))
+            }
+            if built == nil || built?.key == cached.digest {
                 session.keep(path)
                 return RenderedPage(entry: cached)
             }
             misled = true
         }
-        let (layout, values) = context.render(job)
-        let key = Self.digest(layout, values, constants)
+        if built == nil {
+            let (layout, values) = context.render(job)
+            built = (layout, values, Self.digest(layout, values, constants))
+        }
+        let (layout, values, key) = built!
         if let cached, cached.digest == key, isOnDisk() {
             session.keep(path)
             return RenderedPage(

@@ -21,26 +21,25 @@ struct SearchCache: Sendable {
     /// What the language's index is made from.
     static func digest(_ site: Site, language: String) -> String {
         var digest = FieldDigest()
-        func add(_ text: String) { digest.add(text) }
-        add(site.base.string)
-        add(site.language(language).pathPrefix)
+        digest.add(site.base.string)
+        digest.add(site.language(language).pathPrefix)
         for (index, page) in site.graph.pages.enumerated() where page.language == language {
-            add(page.contentPath)
-            add(page.kind.rawValue)
-            add(page.url)
-            add(page.title)
-            add(page.frontMatter.summary ?? "\u{0}")
-            add(page.date.map { "\($0.timeIntervalSince1970)" } ?? "-")
-            add("\(page.weight)")
-            add(site.bodyDigest(index))
-            for heading in site.bodies[index]?.headings ?? [] { add(heading.text) }
-            add("\u{0}")
+            digest.add(page.contentPath)
+            digest.add(page.kind.rawValue)
+            digest.add(page.url)
+            digest.add(page.title)
+            digest.add(page.frontMatter.summary ?? "\u{0}")
+            digest.add(page.date.map { "\($0.timeIntervalSince1970)" } ?? "-")
+            digest.add("\(page.weight)")
+            digest.add(site.bodyDigest(index))
+            for heading in site.bodies[index]?.headings ?? [] { digest.add(heading.text) }
+            digest.add("\u{0}")
         }
         for task in site.catalog.plan?.tasks ?? [] {
-            add(task.id)
-            add(task.title(language))
-            add(task.summary(language))
-            add(site.taskPath(task.id, language))
+            digest.add(task.id)
+            digest.add(task.title(language))
+            digest.add(task.summary(language))
+            digest.add(site.taskPath(task.id, language))
         }
         return digest.finish()
     }

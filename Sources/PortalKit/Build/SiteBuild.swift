@@ -68,9 +68,10 @@ public enum SiteBuild {
             jobs: options.jobs, warnings: warnings)
         clock.lap("read")
 
-        // Caches keyed by content hold nothing of the output's state, so each is written as soon
-        // as it is known, on another thread, while the build goes on: at the end of a clean
-        // build, 60 MB of Markdown would be written while the other core waited.
+        // Caches keyed by content (front matter, Markdown, search documents) hold nothing of the
+        // output's state, so each is written as soon as it is known, on another thread, while
+        // the build goes on: at the end of a clean build, 60 MB of Markdown would be written
+        // while the other core waited.
         let output = writer.outputDirectory
         let cacheWrites = DispatchGroup()
         defer { cacheWrites.wait() }
@@ -119,7 +120,7 @@ public enum SiteBuild {
 
         let (report, mismatches) = try RenderStage(
             site: site, theme: theme, media: loaded.media, verifyInputKeys: options.verifyInputKeys
-        ).run(jobs: options.jobs, writer: writer)
+        ).run(jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
         clock.lap("render and write")
 
         let counts = settings.languages.map { language in

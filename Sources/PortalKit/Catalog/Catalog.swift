@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// The site's structured data beside its pages: `agencies.yml` and `plan.yml`. Either may be
@@ -17,14 +16,17 @@ public struct Catalog: Sendable {
 
     public static func load(contentDirectory: String, languages: [String]) throws(BuildFailure) -> Catalog {
         var catalog = Catalog()
-        var digest = SHA256()
+        var digest = FieldDigest()
         func read(_ name: String) throws(CatalogError) -> (text: String, file: String)? {
             let file = (contentDirectory as NSString).appendingPathComponent(name)
-            digest.update(data: Array("\(name)\n".utf8))
-            guard let data = FileManager.default.contents(atPath: file) else { return nil }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                digest.add("\(name): absent")
+                return nil
+            }
             do throws(TextInput.DecodeFailure) {
                 let text = try TextInput.decode(data)
-                digest.update(data: Array("\(text.utf8.count)\n\(text)".utf8))
+                digest.add("\(name): present")
+                digest.add(text)
                 return (text, file)
             } catch {
                 switch error {
@@ -47,7 +49,7 @@ public struct Catalog: Sendable {
         } catch {
             throw BuildFailure([error])
         }
-        catalog.sourceDigest = Hex.string(digest.finalize())
+        catalog.sourceDigest = digest.finish()
         return catalog
     }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 extension SiteSettings {
@@ -27,7 +26,7 @@ extension SiteSettings {
         }
         do {
             var settings = try parse(text, file: file)
-            settings.sourceDigest = Hex.string(SHA256.hash(data: Array(text.utf8)))
+            settings.sourceDigest = FieldDigest.of([text])
             return settings
         } catch let problem {
             throw .shape(problem)

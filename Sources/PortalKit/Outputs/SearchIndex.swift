@@ -120,7 +120,6 @@ struct SearchIndex {
         var keys: [String] = []
         read.reserveCapacity(documents.count)
         var posted = PostingLists()
-        // Each document's terms, found in the cache (and checked) or read now.
         for (id, document) in documents.enumerated() {
             let key = document.key
             let document32 = Int32(id)
@@ -320,11 +319,9 @@ struct SearchIndex {
     static func shard(_ hash: UInt32, of shards: Int) -> Int { Int((hash ^ (hash >> 16)) % UInt32(shards)) }
 
     /// 32-bit FNV-1a over the UTF-8 bytes; the search script computes the same.
-    static func fnv1a(_ text: String, seed: UInt32 = 0x811C_9DC5) -> UInt32 { fnv1a(text.utf8, seed: seed) }
-
-    static func fnv1a(_ bytes: some Sequence<UInt8>, seed: UInt32 = 0x811C_9DC5) -> UInt32 {
-        var hash = seed
-        for byte in bytes {
+    static func fnv1a(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
             hash ^= UInt32(byte)
             hash = hash &* 0x0100_0193
         }
