@@ -9,8 +9,8 @@ public enum TextInput {
         case notUTF8(offset: Int, line: Int)
     }
 
-    /// Decodes UTF-8 (dropping a byte-order mark), turns CRLF and lone CR into LF, and
-    /// normalises to NFC.
+    /// Decodes UTF-8 (dropping a byte-order mark), turns CRLF and lone CR into LF, drops
+    /// invisible format characters (see `withoutFormatCharacters`) and normalises to NFC.
     public static func decode(_ data: Data) throws(DecodeFailure) -> String {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -22,13 +22,15 @@ public enum TextInput {
             throw .notUTF8(offset: bad, line: line)
         }
         let unified = unifyNewlines(text)
-        return isSurelyNFC(bytes) ? unified : nfc(unified)
+        return isSurelyNFC(bytes) ? unified : cleaned(unified)
     }
 
-    /// True when every character is one that NFC leaves as it is: ASCII, the precomposed Latin
-    /// letters Vietnamese uses (Latin-1, Latin Extended-A/B, Latin Extended Additional) and
-    /// common punctuation. Most files pass, and skip Foundation's normalisation, the costliest
-    /// step of reading; anything else (combining marks above all) is normalised.
+    /// True when every character is one that NFC leaves as it is and that is not a format
+    /// character: ASCII, the precomposed Latin letters Vietnamese uses (Latin-1 but its soft
+    /// hyphen, Latin Extended-A/B, Latin Extended Additional) and common punctuation (but the
+    /// bidirectional embeddings and overrides U+202A–U+202E). Most files pass, and skip
+    /// Foundation's normalisation, the costliest step of reading; anything else (combining
+    /// marks above all, and every format character) takes the slow path.
     static func isSurelyNFC(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { isSurelyNFC($0) }
     }
@@ -46,8 +48,11 @@ public enum TextInput {
             var scalar = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
             for k in 1..<width { scalar = scalar << 6 | UInt32(bytes[index + k] & 0x3F) }
             switch scalar {
-            case 0x00A0...0x024F, 0x1E00...0x1EFF, 0x2010...0x205E, 0x20A0...0x20CF, 0x2100...0x2125, 0x2127...0x2129,
-                0x212C...0x2328, 0x232B...0x23FF:
+            // Ranges, not a lookup per scalar, so the check stays a compare or two per byte;
+            // U+00AD and U+202A–U+202E are the only format characters (Cf) inside them and
+            // are left out, U+200B–U+200F, U+2060–U+2064 and U+FEFF lie outside them.
+            case 0x00A0...0x00AC, 0x00AE...0x024F, 0x1E00...0x1EFF, 0x2010...0x2029, 0x202F...0x205E,
+                0x20A0...0x20CF, 0x2100...0x2125, 0x2127...0x2129, 0x212C...0x2328, 0x232B...0x23FF:
                 index += width
             default:
                 return false
@@ -57,11 +62,46 @@ public enum TextInput {
     }
 
     /// Every YAML string and path passes through here: text that is surely NFC already (see
-    /// `isSurelyNFC`) skips Foundation, which decomposes and recomposes all of it.
+    /// `isSurelyNFC`) skips Foundation, which decomposes and recomposes all of it. Format
+    /// characters are dropped as by `decode`: a title or tag typed on the command line or
+    /// pasted into a file name is cleaned the same way as one read from a file.
     public static func nfc(_ text: String) -> String {
         var text = text
         if text.withUTF8({ isSurelyNFC($0) }) { return text }
-        return text.precomposedStringWithCanonicalMapping
+        return cleaned(text)
+    }
+
+    /// Without format characters, then NFC: in that order, because a dropped character may
+    /// have stood between a letter and its combining mark ("e", U+200B, U+0301 becomes "é").
+    private static func cleaned(_ text: String) -> String {
+        withoutFormatCharacters(text).precomposedStringWithCanonicalMapping
+    }
+
+    /// Format characters (Unicode general category Cf) are invisible: a right-to-left override
+    /// (U+202E) reverses how a title reads in `<title>`, feeds and the JSON export, and a zero
+    /// width space (U+200B) or a stray byte-order mark (U+FEFF) makes two tags, slugs or search
+    /// terms that look identical but are not. None of them belongs in this site's text, with
+    /// two kinds of exception that text needs: U+200C and U+200D (zero-width non-joiner and
+    /// joiner), which emoji sequences (👩‍💻) and several scripts use, and the tag characters
+    /// U+E0020–U+E007F inside an emoji tag sequence (the flags of Scotland or Wales: U+1F3F4,
+    /// tags, U+E007F). Vietnamese and English use none of them.
+    static func withoutFormatCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return text }
+        var kept = String.UnicodeScalarView()
+        var inTagSequence = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isTag = (0xE0020...0xE007F).contains(value)
+            if isTag && inTagSequence {
+                kept.append(scalar)
+                inTagSequence = value != 0xE007F  // CANCEL TAG ends the sequence
+                continue
+            }
+            inTagSequence = value == 0x1F3F4  // WAVING BLACK FLAG starts one
+            if scalar.properties.generalCategory == .format && value != 0x200C && value != 0x200D { continue }
+            kept.append(scalar)
+        }
+        return String(kept)
     }
 
     static func unifyNewlines(_ text: String) -> String {
