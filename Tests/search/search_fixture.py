@@ -26,9 +26,9 @@ _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": 
 
 
 def syllables(text: str) -> list[str]:
-    """Lower-cased NFC runs of letters and digits (and combining marks)."""
+    """Lower-cased NFC runs of letters and digits (and combining marks), at most 64 long."""
     text = unicodedata.normalize("NFC", text).lower()
-    return re.findall(r"(?:[^\W_]|[\u0300-\u036f])+", text)
+    return [s for s in re.findall(r"(?:[^\W_]|[\u0300-\u036f])+", text) if len(s) <= 64]
 
 
 def fold(syllable: str) -> str:

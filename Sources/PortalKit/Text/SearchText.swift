@@ -6,11 +6,24 @@ import Foundation
 /// "hoà" are the same exact form; "dê" and "dế" are not). The theme's search script does the
 /// same steps to a query; `SearchTextTests` and the browser tests keep the two in step.
 public enum SearchText {
-    /// Lower-cased NFC syllables (runs of letters and digits), in order. Text from the build is
-    /// NFC already (it was normalised at the door); `nfc: true` normalises other text first.
+    /// The longest syllable indexed, in Unicode scalars of its lower-cased NFC form (a letter
+    /// with its marks is one: "ệ"); longer runs are left out, as punctuation is. A real word is
+    /// far shorter: a Vietnamese syllable has at most 7 letters ("nghiêng"), the longest English
+    /// dictionary words 45 ("pneumonoultramicroscopicsilicovolcanoconiosis"), and the numbers
+    /// pages hold are split at their dots, commas and dashes (a phone number, a budget in đồng, a
+    /// 13-digit ISBN); even a SHA-256 in hexadecimal is 64. Without a limit one pasted run of
+    /// 10 MB (a data: URL, base64, a minified line) became a term of 10 MB in the index files
+    /// (twice: as a term and as its exact form), which every reader fetching that shard pays for.
+    /// The theme's search script drops longer syllables of a query the same way.
+    public static let maximumSyllableLength = 64
+
+    /// Lower-cased NFC syllables (runs of letters and digits, at most `maximumSyllableLength`
+    /// long), in order. Text from the build is NFC already (it was normalised at the door);
+    /// `nfc: true` normalises other text first.
     public static func syllables(_ text: String, nfc: Bool = true) -> [String] {
         var result: [String] = []
         var current = String.UnicodeScalarView()
+        var length = 0
         for scalar in (nfc ? TextInput.nfc(text) : text).lowercased().unicodeScalars {
             let isWordPart =
                 scalar.isASCII
@@ -18,13 +31,15 @@ public enum SearchText {
                 : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                     || (0x0300...0x036F).contains(scalar.value)
             if isWordPart {
-                current.append(scalar)
-            } else if !current.isEmpty {
-                result.append(String(current))
+                length += 1
+                if length <= maximumSyllableLength { current.append(scalar) }
+            } else {
+                if !current.isEmpty && length <= maximumSyllableLength { result.append(String(current)) }
                 current = String.UnicodeScalarView()
+                length = 0
             }
         }
-        if !current.isEmpty { result.append(String(current)) }
+        if !current.isEmpty && length <= maximumSyllableLength { result.append(String(current)) }
         return result
     }
 
@@ -65,8 +80,12 @@ struct SyllableReader {
     private var table = [Int32](repeating: 0, count: 0x3000)
     private var others: [UInt32: Int32] = [:]
     private var lowered: [[UInt8]] = []
-    /// The syllable being read; one buffer for all of them.
+    /// The number of scalars of each `lowered` (a lower case may be longer: "İ" → "i̇").
+    private var loweredLength: [Int] = []
+    /// The syllable being read; one buffer for all of them. Past `maximumSyllableLength`
+    /// scalars nothing more is kept (`length` still counts), and the syllable is dropped.
     private var current: [UInt8] = []
+    private var length = 0
 
     /// Calls `body` with each syllable's bytes, in order; the array is reused after the call.
     mutating func forEachSyllable(in text: String, _ body: ([UInt8]) -> Void) {
@@ -75,37 +94,45 @@ struct SyllableReader {
             var i = 0
             while i < bytes.count {
                 let lead = bytes[i]
+                let limit = SearchText.maximumSyllableLength
                 if lead < 0x80 {
                     i += 1
                     if (0x61...0x7A).contains(lead) || (0x30...0x39).contains(lead) {
-                        current.append(lead)
+                        length += 1
+                        if length <= limit { current.append(lead) }
                     } else if (0x41...0x5A).contains(lead) {
-                        current.append(lead + 0x20)
+                        length += 1
+                        if length <= limit { current.append(lead + 0x20) }
                     } else {
                         finish(body)
                     }
                     continue
                 }
                 // A multi-byte scalar (Swift strings hold valid UTF-8).
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (0x7F >> UInt32(length))
-                for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (0x7F >> UInt32(width))
+                for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
                 switch kind(of: value) {
                 case -1: finish(body)
-                case 1: current.append(contentsOf: bytes[i..<(i + length)])
-                case let n: current.append(contentsOf: lowered[Int(n) - 2])
+                case 1:
+                    length += 1
+                    if length <= limit { current.append(contentsOf: bytes[i..<(i + width)]) }
+                case let n:
+                    length += loweredLength[Int(n) - 2]
+                    if length <= limit { current.append(contentsOf: lowered[Int(n) - 2]) }
                 }
-                i += length
+                i += width
             }
         }
         finish(body)
     }
 
-    /// Hands the syllable read so far (if any) to `body` and starts the next.
+    /// Hands the syllable read so far (if any, and not too long) to `body` and starts the next.
     private mutating func finish(_ body: ([UInt8]) -> Void) {
         guard !current.isEmpty else { return }
-        body(current)
+        if length <= SearchText.maximumSyllableLength { body(current) }
         current.removeAll(keepingCapacity: true)
+        length = 0
     }
 
     /// A non-ASCII scalar's entry, as in `table`, looked up once.
@@ -122,6 +149,7 @@ struct SyllableReader {
                 kind = 1
             } else {
                 lowered.append(lower)
+                loweredLength.append(String(scalar).lowercased().unicodeScalars.count)
                 kind = Int32(lowered.count + 1)
             }
         } else {

@@ -11,7 +11,7 @@
   var list = document.getElementById("search-results");
   if (!form || !input || !status || !list || !window.fetch || !window.TextEncoder) return;
 
-  var SHOWN = 20, DELAY = 120, MAX_WORDS = 12;
+  var SHOWN = 20, DELAY = 120, MAX_WORDS = 12, MAX_SYLLABLE = 64;
   var PHRASE = 1e6; // per adjacent pair of query syllables: above any sum of field weights
   var WORD = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
   var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
@@ -20,7 +20,12 @@
   };
   var files = {}, timer = 0, composing = false, last = null, run = 0;
 
-  function syllables(text) { return text.normalize("NFC").toLowerCase().match(WORD) || []; }
+  // Longer runs are not indexed (SearchText.maximumSyllableLength), so they are not looked for.
+  function syllables(text) {
+    return (text.normalize("NFC").toLowerCase().match(WORD) || []).filter(function (s) {
+      return Array.from(s).length <= MAX_SYLLABLE;
+    });
+  }
   // "Đà" → "da": no marks at all, đ → d.
   function fold(s) {
     return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\u0111/g, "d");
