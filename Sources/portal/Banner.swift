@@ -7,7 +7,14 @@ struct Banner: ParsableCommand {
         abstract: "Write one year's July anniversary banner kit (SVG, PNG, snippets, zip) without building the site.",
         discussion: "portal banner --year 2027 --output kit-2027")
 
-    @Option(help: "The year of the anniversary (the number is the year minus 1995).")
+    /// The years a kit can be made for: from the first anniversary on, up to a bound that
+    /// catches a mistyped year (20277) rather than rendering a kit nobody asked for.
+    static let years = 1996...2200
+
+    @Option(
+        help:
+            "The year of the anniversary, \(Banner.years.lowerBound) to \(Banner.years.upperBound) (the number is the year minus 1995)."
+    )
     var year: Int
 
     @Option(help: "The content folder (its site.yml has the banner settings).")
@@ -20,7 +27,10 @@ struct Banner: ParsableCommand {
     var output: String
 
     func validate() throws {
-        guard (1996...2200).contains(year) else { throw ValidationError("--year must be after 1995, got \(year)") }
+        guard Self.years.contains(year) else {
+            throw ValidationError(
+                "--year must be from \(Self.years.lowerBound) to \(Self.years.upperBound), got \(year)")
+        }
     }
 
     func run() throws {

@@ -13,8 +13,14 @@ public struct BannerExport: Sendable {
         self.year = year
     }
 
+    /// The file that marks a folder as a banner kit, as `.portal-output` marks a build's: a
+    /// later `portal banner` writes over a kit, never over a folder of other files.
+    public static let markerName = ".portal-banner-kit"
+
     /// Writes the kit's files into `output` (created if needed) and returns their paths.
+    /// A folder that holds anything but a banner kit is refused before anything is made.
     public func write(to output: String) throws(BuildFailure) -> [String] {
+        try Self.checkOwnership(output)
         let workspace = try Workspace.load(contentDirectory: contentDirectory)
         if !workspace.errors.isEmpty { throw BuildFailure(workspace.errors) }
         let settings = workspace.settings
@@ -37,6 +43,9 @@ public struct BannerExport: Sendable {
         var written: [String] = []
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            // The marker first: a kit written halfway is still recognised as one next time.
+            try Data("A July banner kit written by `portal banner`; it may write here again.\n".utf8).write(
+                to: URL(fileURLWithPath: "\(output)/\(Self.markerName)"))
             for file in files {
                 let path = "\(output)/\((file.path as NSString).lastPathComponent)"
                 switch file.body {
@@ -52,5 +61,24 @@ public struct BannerExport: Sendable {
             throw BuildFailure([OutputError.cannotWrite(path: output, reason: error.localizedDescription)])
         }
         return written
+    }
+
+    /// Fails unless `output` is missing, empty, or a banner kit: one with the marker, or one
+    /// written before the marker existed (nothing but a kit's files, by their names).
+    static func checkOwnership(_ output: String) throws(BuildFailure) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: output, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else { throw BuildFailure([OutputError.notADirectory(output)]) }
+        let entries = (try? fm.contentsOfDirectory(atPath: output)) ?? []
+        if entries.isEmpty || entries.contains(markerName) || entries.allSatisfy(isKitFile) { return }
+        throw BuildFailure([BannerError.notAKit(output)])
+    }
+
+    /// `asean-2027-vi-970x250.svg` (or `.png`), `snippets-vi.txt`, `asean-banner-2027.zip`.
+    static func isKitFile(_ name: String) -> Bool {
+        name.wholeMatch(
+            of: /asean-[0-9]{4}-[a-z-]+-[0-9]+x[0-9]+\.(svg|png)|snippets-[a-z-]+\.txt|asean-banner-[0-9]{4}\.zip/)
+            != nil
     }
 }

@@ -175,12 +175,14 @@ public enum BannerError: PortalError {
     case missingPage(String, language: String, SourceLocation)
     case zip(String)
     case notConfigured(String)
+    /// `portal banner --output` names a folder of other files.
+    case notAKit(String)
 
     public var location: SourceLocation? {
         switch self {
         case .missingTemplate(let path): SourceLocation(file: path)
         case .missingPage(_, _, let location): location
-        case .notConfigured(let file): SourceLocation(file: file)
+        case .notConfigured(let file), .notAKit(let file): SourceLocation(file: file)
         default: nil
         }
     }
@@ -196,6 +198,8 @@ public enum BannerError: PortalError {
             "the campaign page `\(path)` is not a published page of `\(language)`"
         case .zip(let detail): "the banner kit's zip cannot be written: \(detail)"
         case .notConfigured: "site.yml has no `banner:` settings"
+        case .notAKit:
+            "the folder is not empty and is not a banner kit (it has no \(BannerExport.markerName)); nothing was written to it"
         }
     }
 
@@ -208,6 +212,7 @@ public enum BannerError: PortalError {
             "write the campaign page in Content/\(language)/ or fix `banner.page` in site.yml"
         case .zip: nil
         case .notConfigured: "add `banner:` to site.yml (see README, \"The July banner\")"
+        case .notAKit: "choose a new or empty folder with --output, or the folder of an earlier kit"
         }
     }
 }
