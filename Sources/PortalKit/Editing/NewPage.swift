@@ -44,8 +44,14 @@ public struct NewPage: Sendable {
         let day = String(VietnamTime.iso8601(now).prefix(10))
         let stem = kind == .post ? "\(day)-\(slug)" : slug
         let folder = section.split(separator: "/").filter { !$0.isEmpty }.map { TextInput.nfc(String($0)) }
-        let directory = ([workspace.contentDirectory, language] + folder).joined(separator: "/")
+        // A section with a leading `/` is the absolute path it says, and so refused below,
+        // rather than quietly taken as a folder of the language folder.
+        let directory =
+            section.hasPrefix("/")
+            ? "/" + folder.joined(separator: "/")
+            : ([workspace.contentDirectory, language] + folder).joined(separator: "/")
         let path = "\(directory)/\(stem).md"
+        try ContentPath.checkWritable(path, language: language, contentDirectory: workspace.contentDirectory)
         let keys = Set(workspace.sources.compactMap(\.frontMatter.translationKey))
         var key = stem
         var n = 2
@@ -90,12 +96,17 @@ public enum EditError: PortalError {
     case sameLanguage(String)
     case notATranslation(String)
     case sourceMissing(String, language: String)
+    /// A path to write that resolves outside `folder` (a language folder), or nowhere (nil).
+    case outsideContent(String, folder: String, resolved: String?)
+    /// The page already has a translation in `language`: `existing`.
+    case alreadyTranslated(String, existing: String, language: String)
 
     public var location: SourceLocation? {
         switch self {
         case .exists(let path), .cannotWrite(let path, _), .notAPage(let path), .notATranslation(let path),
-            .sourceMissing(let path, _):
+            .sourceMissing(let path, _), .outsideContent(let path, _, _):
             SourceLocation(file: path)
+        case .alreadyTranslated(_, let existing, _): SourceLocation(file: existing)
         default: nil
         }
     }
@@ -114,6 +125,12 @@ public enum EditError: PortalError {
         case .notATranslation:
             "this page has no `translatedFrom` record: it is not a translation made by `portal translate`"
         case .sourceMissing(_, let language): "the page it was translated from no longer exists in `\(language)`"
+        case .outsideContent(_, let folder, let resolved):
+            "this path is outside \(folder)/"
+                + (resolved.map { " (it leads to \($0))" } ?? " (a symbolic link on the way leads nowhere)")
+                + "; nothing was written"
+        case .alreadyTranslated(let source, _, let language):
+            "this is the `\(language)` translation of \(source) (it shares its translation key); nothing was written"
         }
     }
 
@@ -131,6 +148,10 @@ public enum EditError: PortalError {
         case .notATranslation:
             "translations made with `portal translate` carry it; add one with `portal translate` first"
         case .sourceMissing: "pair the translation with another page, or remove `translatedFrom`"
+        case .outsideContent(_, let folder, _):
+            "pages are written only inside \(folder)/: give a section folder inside it, such as `tin-tuc` or `tin-tuc/2026` (no `..`, no leading `/`), and make a section folder that is a symbolic link to another place a real folder"
+        case .alreadyTranslated(_, let existing, _):
+            "edit this file instead; once it matches its source, record that with `portal translate --refresh \(existing)`"
         }
     }
 }

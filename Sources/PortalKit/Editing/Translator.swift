@@ -20,6 +20,13 @@ public struct Translator: Sendable {
             throw .unknownLanguage(language, known: workspace.settings.languages.map(\.code))
         }
         guard source.source.language != language else { throw .sameLanguage(language) }
+        // Its translation may be anywhere in that language (`en/about.md` for
+        // `vi/gioi-thieu.md`): a second one would only compete with it.
+        if let existing = workspace.sources.first(where: {
+            $0.source.language == language && $0.translationGroup == source.translationGroup
+        }) {
+            throw .alreadyTranslated(file, existing: workspace.diskPath(of: existing), language: language)
+        }
 
         let relative = source.source.relativePath
         let folder = (relative as NSString).deletingLastPathComponent
@@ -28,12 +35,16 @@ public struct Translator: Sendable {
         let directory = ([workspace.contentDirectory, language] + targetFolder.split(separator: "/").map(String.init))
             .joined(separator: "/")
         let path = "\(directory)/\(name)"
+        try ContentPath.checkWritable(path, language: language, contentDirectory: workspace.contentDirectory)
         guard !FileManager.default.fileExists(atPath: path) else { throw .exists(path) }
 
         // The pair needs a key: the source's, or a new one written into the source.
         var key = source.frontMatter.translationKey
         var keyAdded = false
         if key == nil {
+            try ContentPath.checkWritable(
+                workspace.diskPath(of: source), language: source.source.language,
+                contentDirectory: workspace.contentDirectory)
             let stem = Slug.make(String(name.dropLast(3)))
             let used = Set(workspace.sources.compactMap(\.frontMatter.translationKey))
             var candidate = stem.isEmpty ? "page" : stem
@@ -86,6 +97,8 @@ public struct Translator: Sendable {
             })
         else { throw .sourceMissing(file, language: record.language) }
         let digest = SourceDigest.of(source)
+        try ContentPath.checkWritable(
+            workspace.diskPath(of: page), language: page.source.language, contentDirectory: workspace.contentDirectory)
         try FrontMatterEditor.replaceValue(at: location, with: digest, in: workspace.diskPath(of: page))
         return digest
     }
