@@ -52,7 +52,7 @@ struct SiteResponder: HTTPResponder {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { return .notFound }
         if !isDirectory.boolValue { return .file(file) }
-        guard decoded.hasSuffix("/") else { return .redirect(path + "/") }
+        guard decoded.hasSuffix("/") else { return .redirect(folderLocation(segments)) }
         let index = file + (file.hasSuffix("/") ? "" : "/") + "index.html"
         var indexIsDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: index, isDirectory: &indexIsDirectory),
@@ -60,6 +60,20 @@ struct SiteResponder: HTTPResponder {
         else { return .notFound }
         return .file(index)
     }
+
+    /// A folder's address for a redirect, `/a/b/`, made from its segments (each percent-encoded
+    /// again), never from the request's path as it came: `//evil.example` or `/\evil.example`
+    /// plus a `/` is an address on another host to a browser (which reads `\` as `/`), so
+    /// the preview would send its user anywhere a link told it to. Empty segments are gone, so
+    /// the result is `/` and a segment, never `//`, a `\` or a scheme.
+    static func folderLocation(_ segments: [Substring]) -> String {
+        "/"
+            + segments.map { $0.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? "" }
+            .joined(separator: "/") + "/"
+    }
+
+    /// What may stand unencoded in a segment: the URL path's characters but `/` and `;`.
+    private static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/;"))
 
     /// The nearest `404.html` above a missing path: `/en/x/` gets `en/404.html` (the English
     /// one), anything else the default language's `404.html`.
