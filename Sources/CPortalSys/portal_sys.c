@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 int portal_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -12,5 +13,15 @@ int portal_exchange_paths(const char *a, const char *b) {
     (void)b;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+int portal_syncfs(int fd) {
+#if defined(__linux__)
+    return syncfs(fd);
+#else
+    (void)fd;
+    sync();
+    return 0;
 #endif
 }

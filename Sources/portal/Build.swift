@@ -6,8 +6,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from the content folder into the output folder.",
         discussion: """
-            The output is written to a staging folder and swapped in only when the whole build \
-            succeeded: a failed build leaves the previous output exactly as it was.
+            The new build is assembled beside the output and exchanged with it in one step only \
+            when the whole build succeeded: the output is always one whole build, and a failed or \
+            killed build leaves it exactly as it was. Builds into one output folder run one at a \
+            time.
             """)
 
     @Option(help: "The content folder (site.yml, one folder per language, media/).")
@@ -33,6 +35,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each stage took.")
     var timings = false
 
+    @Flag(help: "Fail at once when another build is writing the same output folder, instead of waiting for it.")
+    var noWait = false
+
     func validate() throws {
         if let baseURL, BaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an http(s) address such as https://danang.gov.vn/asean/")
@@ -51,6 +56,13 @@ struct Build: ParsableCommand {
         let onTerminal = isatty(STDERR_FILENO) == 1
         if onTerminal {
             options.progress = { (stage: String) in Terminal.progress("building… \(stage) done") }
+        }
+        options.waitForLock = !noWait
+        let output = self.output
+        options.waiting = { pid in
+            let who = pid.map { " (process \($0))" } ?? ""
+            FileHandle.standardError.write(
+                Data("waiting for another build\(who) to finish writing \(output)…\n".utf8))
         }
         let warnings = WarningLog()
         do {

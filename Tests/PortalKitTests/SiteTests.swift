@@ -573,23 +573,45 @@ import Testing
 }
 
 @Suite struct WriteFailureTests {
-    /// A write that fails half-way (here: a file stands where the build needs a folder) takes
-    /// back everything the build had written: the output is byte for byte what it was.
-    @Test func aFailureWhileWritingLeavesTheOutputAsItWas() throws {
+    /// A build that fails (here: a body link to a page that does not exist) changes nothing
+    /// published: the next tree is assembled beside the output, never in it.
+    @Test func aFailedBuildLeavesTheOutputAsItWas() throws {
         let site = try TestSite()
         try site.build()
-        try site.write("Content/vi/tin-tuc/moi.md", "---\ntitle: Mới\ndate: 2026-01-01\n---\n")
         try site.write(
-            "Content/vi/tin-tuc/2021-12-03-ke-hoach.md", "---\ntitle: Đổi tên\ndate: 2021-12-03\n---\n\n## Nội dung\n")
-        // The new post's folder is taken by a file.
-        try site.write("Output/tin-tuc/moi", "not a folder")
+            "Content/vi/tin-tuc/moi.md", "---\ntitle: Mới\ndate: 2026-01-01\n---\n\n[x](../khong-co/bai.md)\n")
         let before = TestSite.snapshot(site.output)
         let error = try #require(site.failure())
-        #expect(error.contains("a file stands where a folder is needed"), "\(error)")
+        #expect(error.contains("khong-co"), "\(error)")
         #expect(TestSite.snapshot(site.output) == before)
         let leftovers = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter {
             $0.hasSuffix(".portal-new")
         }
         #expect(leftovers.isEmpty)
+    }
+
+    /// Whatever a killed build left in the tree it was assembling — a file where a folder
+    /// goes, a link out of it, a stray file — the next build puts right: the output equals a
+    /// clean build and holds no link.
+    @Test func whatADeadBuildLeftBesideTheOutputIsPutRight() throws {
+        let site = try TestSite()
+        try site.build()
+        try site.write("Content/vi/tin-tuc/moi.md", "---\ntitle: Mới\ndate: 2026-01-01\n---\n")
+        try site.build()  // the spare tree now holds the first build
+        let spare = OutputWriter(outputDirectory: site.output).spareDirectory
+        #expect(!FileManager.default.fileExists(atPath: "\(spare)/tin-tuc/moi"))
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: "\(spare)/tin-tuc/moi"))
+        try FileManager.default.removeItem(atPath: "\(spare)/index.html")
+        try FileManager.default.createSymbolicLink(atPath: "\(spare)/index.html", withDestinationPath: "/etc/passwd")
+        try Data("stray".utf8).write(to: URL(fileURLWithPath: "\(spare)/stray.txt"))
+        try site.write("Content/vi/tin-tuc/moi.md", "---\ntitle: Mới hơn\ndate: 2026-01-01\n---\n")
+        try site.build()
+        let clean = site.root.appendingPathComponent("Clean").path
+        try site.build(output: clean)
+        #expect(TestSite.snapshot(site.output) == TestSite.snapshot(clean))
+        let links = try FileManager.default.subpathsOfDirectory(atPath: site.output).filter {
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(site.output)/\($0)")) != nil
+        }
+        #expect(links.isEmpty)
     }
 }

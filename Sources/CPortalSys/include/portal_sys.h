@@ -6,4 +6,7 @@
 /// where the file system or kernel cannot exchange; the caller then falls back to renames).
 int portal_exchange_paths(const char *a, const char *b);
 
+/// Flushes the file system holding the open file `fd` to disk (Linux syncfs; elsewhere sync).
+int portal_syncfs(int fd);
+
 #endif

@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Told each stage's name as it ends, for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
+    /// When another build holds the output's lock: wait for it (told to `waiting`, with the
+    /// other build's process id), or fail at once.
+    public var waitForLock = true
+    public var waiting: (@Sendable (Int?) -> Void)?
     /// For tests: builds the context of every page whose `InputKey` matched the last build's
     /// too, and lists in the result those whose context was not the cached one.
     public var verifyInputKeys = false
@@ -54,11 +58,25 @@ public enum SiteBuild {
         var clock = StageClock(progress: options.progress)
         let content = options.contentDirectory
         let writer = OutputWriter(outputDirectory: options.outputDirectory)
-        do { try writer.checkOwnership() } catch { throw BuildFailure([error]) }
 
         var settings: SiteSettings
         do { settings = try SiteSettings.load(contentDirectory: content) } catch { throw BuildFailure([error]) }
         if let baseURL = options.baseURL { settings.baseURL = baseURL }
+        let themeDirectory =
+            options.themeDirectory
+            ?? (((content as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent("Themes/\(settings.theme)"))
+        // One build at a time into an output, for the whole build: the next tree is assembled
+        // in one place beside it, and the caches describe one build.
+        let lock: OutputLock
+        do throws(OutputError) {
+            try OutputPlace.check(output: writer.outputDirectory, content: content, theme: themeDirectory)
+            lock = try OutputLock(output: writer.outputDirectory, wait: options.waitForLock) { pid in
+                options.waiting?(pid)
+            }
+            try writer.checkOwnership()
+        } catch { throw BuildFailure([error]) }
+        defer { withExtendedLifetime(lock) {} }
         clock.lap("settings")
 
         let catalog = try Catalog.load(contentDirectory: content, languages: settings.languages.map(\.code))
@@ -90,10 +108,6 @@ public enum SiteBuild {
             settings: settings, sources: parsed, publication: options.publication, jobs: options.jobs)
         clock.lap("site graph")
 
-        let themeDirectory =
-            options.themeDirectory
-            ?? (((content as NSString).deletingLastPathComponent as NSString)
-                .appendingPathComponent("Themes/\(settings.theme)"))
         let theme = try Theme.load(
             directory: themeDirectory, settings: settings, contentDirectory: content, strict: options.strict,
             warnings: warnings)

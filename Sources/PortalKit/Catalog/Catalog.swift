@@ -19,7 +19,11 @@ public struct Catalog: Sendable {
         var digest = FieldDigest()
         func read(_ name: String) throws(CatalogError) -> (text: String, file: String)? {
             let file = (contentDirectory as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: file) else {
+            let found: Data?
+            do throws(InputPathError) { found = try InputTree(root: contentDirectory).read(file) } catch {
+                throw .link(error)
+            }
+            guard let data = found else {
                 digest.add("\(name): absent")
                 return nil
             }
@@ -78,11 +82,14 @@ public enum CatalogError: PortalError {
     case shape(ShapeProblem)
     case unknownID(String, key: String, SourceLocation, near: [String])
     case noData(key: String, file: String, SourceLocation)
+    /// A data file that is a symbolic link out of the content folder.
+    case link(InputPathError)
 
     public var location: SourceLocation? {
         switch self {
         case .notUTF8(let l), .unknownID(_, _, let l, _), .noData(_, _, let l): l
         case .shape(let problem): problem.location
+        case .link(let error): error.location
         }
     }
 
@@ -92,6 +99,7 @@ public enum CatalogError: PortalError {
         case .shape(let problem): problem.message
         case .unknownID(let id, let key, _, _): "`\(key)` names `\(id)`, which is not a known id"
         case .noData(let key, let file, _): "`\(key)` is used, but Content/\(file) does not exist"
+        case .link(let error): error.message
         }
     }
 
@@ -104,6 +112,7 @@ public enum CatalogError: PortalError {
                 ? "add it to Content/\(key == "agency" ? "agencies" : "plan").yml"
                 : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?"
         case .noData(_, let file, _): "add Content/\(file), or remove the key"
+        case .link(let error): error.help
         }
     }
 }

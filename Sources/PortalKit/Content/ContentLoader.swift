@@ -24,17 +24,17 @@ public struct ContentLoader: Sendable {
     }
 
     public func load(jobs: Int, warnings: WarningLog) throws(BuildFailure) -> Result {
-        var errors: [any PortalError] = []
         var found: [FoundFile] = []
         var media: [(path: String, diskPath: String)] = []
-        let fm = FileManager.default
-        let entries = ((try? fm.contentsOfDirectory(atPath: contentDirectory)) ?? []).sorted()
+        // Symbolic links are followed only inside the content folder (InputTree).
+        let tree = InputTree(root: contentDirectory, displayRoot: displayRoot)
+        let (entries, linkErrors) = tree.entries(in: "")
+        var errors: [any PortalError] = linkErrors
         let languages = Set(settings.languages.map(\.code))
-        for entry in entries where !entry.hasPrefix(".") {
+        for (entry, isDirectory) in entries {
             let name = TextInput.nfc(entry)
-            let disk = (contentDirectory as NSString).appendingPathComponent(entry)
             let display = "\(displayRoot)/\(name)"
-            guard isDirectory(disk) else {
+            guard isDirectory else {
                 if !name.hasSuffix(".yml") {
                     warnings.warn(
                         SourceLocation(file: display), "this file is not used by the build",
@@ -45,20 +45,33 @@ public struct ContentLoader: Sendable {
                 continue
             }
             if languages.contains(name) {
-                for file in walk(disk, relative: "") {
-                    let path = "\(display)/\(file.relative)"
+                let (files, walkErrors) = tree.files(in: entry)
+                errors += walkErrors as [any PortalError]
+                for file in files {
                     if file.relative.hasSuffix(".md") {
                         found.append(
                             FoundFile(
-                                language: name, relativePath: file.relative, diskPath: file.disk, displayPath: path))
+                                language: name, relativePath: file.relative, diskPath: file.diskPath,
+                                displayPath: file.displayPath))
                     } else {
                         warnings.warn(
-                            SourceLocation(file: path), "only Markdown (.md) files are read from language folders",
+                            SourceLocation(file: file.displayPath),
+                            "only Markdown (.md) files are read from language folders",
                             help: "move images and downloads to \(displayRoot)/media/ and link them as /media/…")
                     }
                 }
             } else if name == "media" {
-                media += walk(disk, relative: "").map { ("media/\($0.relative)", $0.disk) }
+                let (files, walkErrors) = tree.files(in: entry)
+                errors += walkErrors as [any PortalError]
+                for file in files {
+                    // A media file's name becomes a URL path as it is: it must be one.
+                    do throws(URLPath.Problem) {
+                        try URLPath.checkRelative(file.relative)
+                        media.append(("media/\(file.relative)", file.diskPath))
+                    } catch {
+                        errors.append(ContentError.badFileName(SourceLocation(file: file.displayPath), error))
+                    }
+                }
             } else if Self.reservedFolders.contains(name) {
                 continue  // i18n, layouts and partials: read with the theme
             } else {
@@ -96,23 +109,6 @@ public struct ContentLoader: Sendable {
         if !errors.isEmpty { throw BuildFailure(errors) }
         return Result(sources: sources, media: media.sorted { $0.path < $1.path })
     }
-
-    private func isDirectory(_ path: String) -> Bool {
-        var isDir: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
-    }
-
-    /// Files under `directory`, sorted by NFC relative path, hidden files skipped.
-    private func walk(_ directory: String, relative: String) -> [(relative: String, disk: String)] {
-        var files: [(String, String)] = []
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for entry in entries where !entry.hasPrefix(".") {
-            let disk = (directory as NSString).appendingPathComponent(entry)
-            let rel = relative.isEmpty ? TextInput.nfc(entry) : "\(relative)/\(TextInput.nfc(entry))"
-            if isDirectory(disk) { files += walk(disk, relative: rel) } else { files.append((rel, disk)) }
-        }
-        return files.sorted { $0.0 < $1.0 }
-    }
 }
 
 /// Problems with the files under `Content/` themselves.
@@ -120,10 +116,11 @@ public enum ContentError: PortalError {
     case unknownFolder(SourceLocation, languages: [String])
     case notUTF8(SourceLocation, byteOffset: Int)
     case unreadable(SourceLocation)
+    case badFileName(SourceLocation, URLPath.Problem)
 
     public var location: SourceLocation? {
         switch self {
-        case .unknownFolder(let l, _), .notUTF8(let l, _), .unreadable(let l): l
+        case .unknownFolder(let l, _), .notUTF8(let l, _), .unreadable(let l), .badFileName(let l, _): l
         }
     }
 
@@ -133,6 +130,7 @@ public enum ContentError: PortalError {
             "this folder is neither a language of the site (\(languages.joined(separator: ", "))) nor one of \(ContentLoader.reservedFolders.joined(separator: ", "))"
         case .notUTF8(_, let offset): "the file is not UTF-8 text (invalid byte at offset \(offset))"
         case .unreadable: "the file cannot be read"
+        case .badFileName(_, let problem): "this file's name cannot be part of a web address: \(problem.message)"
         }
     }
 
@@ -142,6 +140,7 @@ public enum ContentError: PortalError {
             "move its pages into a language folder, add the language to site.yml under `languages`, or put files in media/"
         case .notUTF8: "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
         case .unreadable: "check the file's permissions"
+        case .badFileName: "rename the file with letters, digits, `-` and `_`"
         }
     }
 }

@@ -150,7 +150,21 @@ public enum FrontMatterParser {
                 case "draft": matter.draft = try value.bool("draft")
                 case "publishDate": matter.publishDate = try date(value, "publishDate")
                 case "expiryDate": matter.expiryDate = try date(value, "expiryDate")
-                case "aliases": matter.aliases = try value.stringList("aliases")
+                case "aliases":
+                    // Checked here, where each item's line is known: an alias becomes a file
+                    // of the output, so `..`, `//host` or `"` in one must never reach the writer.
+                    matter.aliases = try value.list("aliases").map { item throws(ShapeProblem) in
+                        let alias = try item.nonEmptyString("aliases")
+                        do throws(URLPath.Problem) {
+                            _ = try URLPath.aliasOutputPath(alias, languagePrefix: "")
+                        } catch {
+                            throw ShapeProblem(
+                                location: item.location,
+                                message: "the alias `\(alias)` is not usable: \(error.message)",
+                                help: error.help)
+                        }
+                        return alias
+                    }
                 case "weight": matter.weight = try value.int("weight")
                 case "layout": matter.layout = try value.nonEmptyString("layout")
                 case "translatedFrom":

@@ -40,8 +40,8 @@ enum RenderJob: Sendable {
         }
         for (index, page) in site.graph.pages.enumerated() {
             for alias in page.frontMatter.aliases {
-                jobs.append(
-                    .alias(path: AliasPath.outputPath(alias, language: site.language(page.language)), target: index))
+                guard let path = AliasPath.outputPath(alias, language: site.language(page.language)) else { continue }
+                jobs.append(.alias(path: path, target: index))
             }
         }
         return jobs
@@ -59,14 +59,10 @@ extension Site {
     }
 }
 
-/// Where an alias is written: `/cu/bai/` → `cu/bai/index.html`; `cu/bai.html` stays a file.
-/// A path without a leading `/` is inside the page's language (`en/…` for English).
+/// Where an alias is written: see `URLPath.aliasOutputPath`. Front matter checked every alias
+/// when it was read, so none fails here.
 enum AliasPath {
-    static func outputPath(_ alias: String, language: SiteSettings.Language) -> String {
-        let absolute = alias.hasPrefix("/")
-        var path = alias.split(separator: "/").filter { $0 != "." && $0 != ".." }.joined(separator: "/")
-        if !absolute { path = language.pathPrefix + path }
-        if path.hasSuffix(".html") || path.hasSuffix(".htm") { return path }
-        return path.isEmpty ? "index.html" : path + "/index.html"
+    static func outputPath(_ alias: String, language: SiteSettings.Language) -> String? {
+        try? URLPath.aliasOutputPath(alias, languagePrefix: language.pathPrefix)
     }
 }

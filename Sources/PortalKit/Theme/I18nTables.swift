@@ -13,10 +13,15 @@ enum I18nTables {
         var origin: [String: String] = [:]
         for language in languages {
             var table: [String: String] = [:]
-            for folder in ["\(themeDirectory)/i18n", "\(contentDirectory)/i18n"] {
-                let path = "\(folder)/\(language).yml"
+            for root in [themeDirectory, contentDirectory] {
+                let path = "\(root)/i18n/\(language).yml"
                 origin[language] = origin[language] ?? path
-                guard let data = FileManager.default.contents(atPath: path) else { continue }
+                let data: Data?
+                do throws(InputPathError) { data = try InputTree(root: root).read(path) } catch {
+                    errors.append(error)
+                    continue
+                }
+                guard let data else { continue }
                 do throws(ShapeProblem) {
                     guard let text = try? TextInput.decode(data) else {
                         throw ShapeProblem(

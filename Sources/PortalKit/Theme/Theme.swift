@@ -90,13 +90,15 @@ extension Theme {
         // which replace the theme's templates of the same name.
         let origins = [(directory, false), (contentDirectory, true)]
         for (root, isOverride) in origins {
+            // Links are followed only inside the theme (or content) folder.
+            let tree = InputTree(root: root)
             for folder in ["layouts", "partials"] {
-                let path = "\(root)/\(folder)"
-                for file in ((try? fm.contentsOfDirectory(atPath: path)) ?? []).sorted()
-                where file.hasSuffix(".mustache") {
-                    let templateName = String(file.dropLast(".mustache".count))
-                    let filePath = "\(path)/\(file)"
-                    guard let data = fm.contents(atPath: filePath), let text = try? TextInput.decode(data) else {
+                let (files, linkErrors) = tree.files(in: folder)
+                errors += linkErrors as [any PortalError]
+                for file in files where file.relative.hasSuffix(".mustache") && !file.relative.contains("/") {
+                    let templateName = String(file.relative.dropLast(".mustache".count))
+                    let filePath = file.displayPath
+                    guard let data = fm.contents(atPath: file.diskPath), let text = try? TextInput.decode(data) else {
                         errors.append(ThemeError.unreadable(filePath))
                         continue
                     }
@@ -167,19 +169,10 @@ extension Theme {
             }
         }
 
-        var assets: [(String, String)] = []
-        let assetRoot = "\(directory)/assets"
-        if let enumerator = fm.enumerator(atPath: assetRoot) {
-            for case let relative as String in enumerator {
-                let disk = "\(assetRoot)/\(relative)"
-                var isDirectory: ObjCBool = false
-                if fm.fileExists(atPath: disk, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    !(relative as NSString).lastPathComponent.hasPrefix(".")
-                {
-                    assets.append(("assets/\(TextInput.nfc(relative))", disk))
-                }
-            }
-        }
+        // Assets are published: a link in them that leads out of the theme is an error.
+        let (assetFiles, assetLinkErrors) = InputTree(root: directory).files(in: "assets")
+        errors += assetLinkErrors as [any PortalError]
+        let assets = assetFiles.map { ("assets/\($0.relative)", $0.diskPath) }
         let sortedAssets = assets.sorted { $0.0 < $1.0 }
         var fingerprints = AssetFingerprints.empty
         do throws(ThemeError) { fingerprints = try AssetFingerprints(theme: sortedAssets) } catch {
@@ -198,7 +191,11 @@ extension Theme {
         }
         var bannerTemplate: MustacheTemplate?
         let bannerPath = "\(directory)/banner/banner.svg.mustache"
-        if let data = fm.contents(atPath: bannerPath) {
+        var bannerData: Data?
+        do throws(InputPathError) { bannerData = try InputTree(root: directory).read(bannerPath) } catch {
+            errors.append(error)
+        }
+        if let data = bannerData {
             do {
                 bannerTemplate = try MustacheTemplate(string: (try? TextInput.decode(data)) ?? "")
             } catch let error as MustacheTemplate.ParserError {
@@ -219,7 +216,7 @@ extension Theme {
             fingerprints.assets.keys.sorted().map {
                 [$0, fingerprints.assets[$0]!.path, fingerprints.assets[$0]!.integrity]
             })
-        if let data = fm.contents(atPath: bannerPath) { digest.add(String(decoding: data, as: UTF8.self)) }
+        if let data = bannerData { digest.add(String(decoding: data, as: UTF8.self)) }
         return Theme(
             name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
             strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate,

@@ -2,20 +2,27 @@ import CPortalSys
 import Foundation
 import Synchronization
 
-/// Writes a finished build without ever leaving the output half old, half new:
+/// Writes a finished build so that the output folder is always exactly one whole build —
+/// the previous one or the new one, never a mix — even if the build is killed or the power
+/// fails at any instant:
 ///
-/// - a first build goes to a staging folder beside the output, renamed into place at the end;
-/// - later builds compare every file with what is published: unchanged files are not touched
-///   (their modification times stay, so `rsync` sends only what changed); changed and new
-///   files are first written beside their targets as hidden `.NAME.portal-new` files, and only
-///   when all of them are written are they renamed over their targets and stale files removed.
-///   Any failure before that point removes what was written and leaves the output as it was.
+/// - the new build is assembled in a second tree beside the output, `.NAME.previous` (it
+///   holds the previous build between builds): changed and new files are written into it,
+///   unchanged files are hard links to the published ones (so they keep their bytes, inode
+///   and modification time, and `rsync` sends only what changed), and files the site no
+///   longer has are removed from it;
+/// - when every file is in place it is flushed to disk (`syncfs`) and exchanged with the
+///   output in one `renameat2(RENAME_EXCHANGE)`: the published tree is never written to;
+/// - the tree that was published becomes `.NAME.previous`, which the next build reuses, so a
+///   rebuild costs the files that changed, not a copy of the site.
+///
+/// Builds into one output are serialised by `OutputLock`, so the assembling tree is never
+/// shared; whatever a killed build left in it is put right by the next.
 public struct OutputWriter: Sendable {
     /// Present in every output folder portal writes; without it a non-empty folder is not ours
     /// to replace.
     public static let markerName = ".portal-output"
     static let markerText = "This folder is written by `portal build`; its contents are replaced on every build.\n"
-    static let pendingSuffix = ".portal-new"
 
     public var outputDirectory: String
 
@@ -25,20 +32,33 @@ public struct OutputWriter: Sendable {
         self.outputDirectory = path
     }
 
+    /// `.NAME.suffix` beside the folder `NAME`.
+    public static func sibling(of output: String, suffix: String) -> String {
+        var path = output
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        let parent = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\(name).\(suffix)")
+    }
+
+    /// Where the next build is assembled, and the previous build is kept between builds.
+    public var spareDirectory: String { Self.sibling(of: outputDirectory, suffix: "previous") }
+
     /// Fails before the build starts when the output folder is not portal's, so nothing is
     /// rendered in vain.
     public func checkOwnership() throws(OutputError) {
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: outputDirectory, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw .notADirectory(outputDirectory) }
+        var info = stat()
+        guard lstat(outputDirectory, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFLNK { throw .symbolicLink(outputDirectory) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory(outputDirectory) }
         let entries = (try? fm.contentsOfDirectory(atPath: outputDirectory)) ?? []
         if !entries.isEmpty && !entries.contains(Self.markerName) { throw .notPortalOutput(outputDirectory) }
     }
 
     /// Whether an earlier build is in the output (a clean build starts from an empty folder).
     public var hasPublished: Bool {
-        FileManager.default.fileExists(atPath: "\(outputDirectory)/\(Self.markerName)")
+        FileIO.regularSize("\(outputDirectory)/\(Self.markerName)") != nil
     }
 
     public struct Report: Sendable {
@@ -49,8 +69,10 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes a whole list of files (what `portal banner` and tests use); builds stream theirs
-    /// through a `Session` as they render.
+    /// through a `Session` as they render. Takes the output's lock for the time it writes.
     public func commit(_ files: [OutputFile], jobs: Int) throws(OutputError) -> Report {
+        let lock = try OutputLock(output: outputDirectory, wait: true)
+        defer { withExtendedLifetime(lock) {} }
         let session = try begin()
         let failures = ParallelMap.map(files, jobs: jobs) { file -> OutputError? in
             do throws(OutputError) {
@@ -65,94 +87,123 @@ public struct OutputWriter: Sendable {
         return try session.commit(paths: Set(files.map(\.path)))
     }
 
-    /// Starts writing a build: into a staging folder when there is no output yet, beside the
-    /// published files otherwise.
+    /// Starts writing a build. The caller holds the output's `OutputLock`.
     public func begin() throws(OutputError) -> Session {
         try checkOwnership()
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: outputDirectory)) ?? []
-        if entries.isEmpty {
-            let fm = FileManager.default
-            let parent = (outputDirectory as NSString).deletingLastPathComponent
-            let name = (outputDirectory as NSString).lastPathComponent
-            let staging = ((parent.isEmpty ? "." : parent) as NSString)
-                .appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
-            try? fm.removeItem(atPath: staging)
-            // The output's parent may not exist yet (`--output new/place/Output`).
-            try? fm.createDirectory(
-                atPath: (staging as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            do throws(FileIO.Failure) { try FileIO.makeDirectory(staging) } catch {
-                throw .cannotWrite(path: error.path, reason: error.reason)
-            }
-            return Session(output: outputDirectory, staging: staging)
+        // Left by builds that died: staging folders of first builds (this version's and
+        // earlier ones', `.NAME.staging-PID`) and a published tree set aside by the fallback
+        // swap (`.NAME.old-PID`). With the lock held, no live build owns any of them.
+        let parent = (outputDirectory as NSString).deletingLastPathComponent
+        let name = (outputDirectory as NSString).lastPathComponent
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent.isEmpty ? "." : parent)) ?? []
+        where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).old-") {
+            FileIO.removeTree((parent.isEmpty ? "." : parent) + "/" + entry)
         }
-        return Session(output: outputDirectory, staging: nil)
+        let spare = spareDirectory
+        var info = stat()
+        if lstat(spare, &info) == 0 && (info.st_mode & S_IFMT) != S_IFDIR { unlink(spare) }
+        do throws(FileIO.Failure) { try FileIO.makeDirectory(spare) } catch {
+            throw .cannotWrite(path: error.path, reason: error.reason)
+        }
+        // From here the spare tree is no longer a whole build: it loses its marker first.
+        unlink("\(spare)/\(Self.markerName)")
+        return Session(output: outputDirectory, spare: spare, fresh: !hasPublished)
     }
 
-    /// One build's writes. `write` may be called from any thread as files are rendered;
-    /// nothing published changes until `commit`.
+    /// One build's writes. `write` and `keep` may be called from any thread as files are
+    /// rendered; nothing published changes until `commit`.
     public final class Session: Sendable {
         let output: String
-        /// Set for a first build: every file goes here, and the folder becomes the output.
-        let staging: String?
+        /// The tree being assembled.
+        let spare: String
+        private let fresh: Bool
         private struct State {
             var directories: Set<String> = []
-            /// Folders made inside the published output, removed again on abort.
-            var created: [String] = []
-            var pending: [(String, String)] = []
+            /// Every file put in the spare tree by this build.
+            var placed: Set<String> = []
+            var written: [String] = []
             var unchanged = 0
         }
         private let state = Mutex(State())
-        /// The files the output held when the session began, listed on another thread while
-        /// the build renders (10,000 folders take a tenth of a second to walk, as long as a
-        /// one-post rebuild's whole commit); `commit` waits for it.
-        private let published = Listing()
+        /// What the spare tree and the published output hold when the session begins, listed on
+        /// another thread while the build renders (10,000 folders take a tenth of a second to
+        /// walk); `commit` waits for them.
+        private let listings = Listings()
         private let listing = DispatchGroup()
-        private final class Listing: Sendable { let files = Mutex<[String]>([]) }
+        private final class Listings: Sendable {
+            let spare = Mutex<FileIO.Tree>(FileIO.Tree())
+            let published = Mutex<[String]>([])
+        }
 
-        init(output: String, staging: String?) {
+        init(output: String, spare: String, fresh: Bool) {
             self.output = output
-            self.staging = staging
-            guard staging == nil else { return }
-            DispatchQueue.global().async(group: listing) { [published] in
-                let files = FileIO.files(under: output)
-                published.files.withLock { $0 = files }
+            self.spare = spare
+            self.fresh = fresh
+            DispatchQueue.global().async(group: listing) { [listings] in
+                let tree = FileIO.tree(under: spare)
+                listings.spare.withLock { $0 = tree }
+                guard !fresh else { return }
+                let files = FileIO.tree(under: output).files
+                listings.published.withLock { $0 = files }
             }
         }
 
         /// A first build: there is nothing published to compare with.
-        public var isFresh: Bool { staging != nil }
+        public var isFresh: Bool { fresh }
 
-        /// Counts a file the build did not write because the output already holds it.
+        /// Takes a file the published output already holds, as it is: a hard link in the new
+        /// tree, so its bytes and modification time stay.
         public func keep(_ path: String) {
-            state.withLock { $0.unchanged += 1 }
+            do throws(FileIO.Failure) {
+                try link(path)
+            } catch {
+                // The published file vanished or cannot be linked: the commit finds it missing.
+                return
+            }
+            state.withLock {
+                $0.unchanged += 1
+                $0.placed.insert(path)
+            }
         }
 
-        /// Writes one file (to staging, or beside its target when its bytes differ).
+        /// Writes one file into the new tree, or links the published one when it holds the
+        /// same bytes.
         public func write(_ file: OutputFile) throws(OutputError) {
-            let root = staging ?? output
             do throws(FileIO.Failure) {
-                try makeParents(of: file.path, under: root)
-                if let staging {
-                    try OutputWriter.write(file, to: "\(staging)/\(file.path)")
+                if !fresh && OutputWriter.sameBytes(file, at: "\(output)/\(file.path)") {
+                    try link(file.path)
+                    state.withLock {
+                        $0.unchanged += 1
+                        $0.placed.insert(file.path)
+                    }
                     return
                 }
-                let target = "\(root)/\(file.path)"
-                if OutputWriter.sameBytes(file, at: target) {
-                    state.withLock { $0.unchanged += 1 }
-                    return
+                try makeParents(of: file.path)
+                let target = "\(spare)/\(file.path)"
+                FileIO.clear(target)
+                try OutputWriter.write(file, to: target)
+                state.withLock {
+                    $0.written.append(file.path)
+                    $0.placed.insert(file.path)
                 }
-                let directory = (file.path as NSString).deletingLastPathComponent
-                let name = (file.path as NSString).lastPathComponent
-                let pending =
-                    (directory.isEmpty ? root : "\(root)/\(directory)") + "/.\(name)\(OutputWriter.pendingSuffix)"
-                try OutputWriter.write(file, to: pending)
-                state.withLock { $0.pending.append((pending, target)) }
             } catch {
                 throw .cannotWrite(path: error.path, reason: error.reason)
             }
         }
 
-        private func makeParents(of path: String, under root: String) throws(FileIO.Failure) {
+        /// `spare/path` becomes the published `output/path` (the same inode), unless it is already.
+        private func link(_ path: String) throws(FileIO.Failure) {
+            let from = "\(output)/\(path)", to = "\(spare)/\(path)"
+            guard let published = FileIO.identity(from) else { throw FileIO.Failure(from) }
+            if FileIO.identity(to) == published { return }
+            try makeParents(of: path)
+            FileIO.clear(to)
+            if Glibc.link(from, to) != 0 { throw FileIO.Failure(to) }
+        }
+
+        /// Makes the folders above `path` in the spare tree, replacing whatever else stands there
+        /// (the tree is ours: a killed build may have left a file where a folder goes).
+        private func makeParents(of path: String) throws(FileIO.Failure) {
             var missing: [String] = []
             var directory = (path as NSString).deletingLastPathComponent
             while !directory.isEmpty, !state.withLock({ $0.directories.contains(directory) }) {
@@ -160,65 +211,86 @@ public struct OutputWriter: Sendable {
                 directory = (directory as NSString).deletingLastPathComponent
             }
             for directory in missing.reversed() {
-                let full = "\(root)/\(directory)"
-                if !FileIO.isDirectory(full) {
-                    if FileIO.size(full) != nil {
-                        throw FileIO.Failure(path: full, reason: "a file stands where a folder is needed")
+                let full = "\(spare)/\(directory)"
+                // mkdir first: another thread may be making the same folder at this moment,
+                // and only a folder may be there once it has (clashing paths were refused).
+                if mkdir(full, 0o755) != 0 {
+                    guard errno == EEXIST else { throw FileIO.Failure(full) }
+                    if !FileIO.isRealDirectory(full) {
+                        FileIO.clear(full)  // a file or link a killed build left where a folder goes
+                        try FileIO.makeDirectory(full)
                     }
-                    try FileIO.makeDirectory(full)
-                    if staging == nil { state.withLock { $0.created.append(directory) } }
                 }
                 state.withLock { _ = $0.directories.insert(directory) }
             }
         }
 
-        /// Removes what this session wrote: the output stays as it was.
+        /// Gives up the build: the output was never touched. The spare tree is left for the next
+        /// build to put right, except after a first build, when it holds nothing of value.
         public func abort() {
-            if let staging {
-                try? FileManager.default.removeItem(atPath: staging)
-                return
-            }
-            let (pending, created) = state.withLock { ($0.pending, $0.created) }
-            for (path, _) in pending { unlink(path) }
-            for directory in created.sorted(by: { $0.count > $1.count }) { rmdir("\(output)/\(directory)") }
+            listing.wait()
+            if fresh { FileIO.removeTree(spare) }
         }
 
-        /// Puts everything in place; `paths` is every file of the build, so the rest goes.
+        /// Puts the new tree in place; `paths` is every file of the build, so the rest goes.
         public func commit(paths: Set<String>) throws(OutputError) -> Report {
-            let marker = OutputFile(path: OutputWriter.markerName, body: .text(OutputWriter.markerText))
-            try write(marker)
             let wanted = paths.union([OutputWriter.markerName])
-            if let staging {
-                let fm = FileManager.default
-                // An empty output folder may exist: exchange it with the staging folder in one step.
-                if fm.fileExists(atPath: output) {
-                    if portal_exchange_paths(staging, output) == 0 {
-                        try? fm.removeItem(atPath: staging)
-                        return Report(written: wanted.count, unchanged: 0, removed: 0)
-                    }
-                    try? fm.removeItem(atPath: output)
-                }
-                do { try fm.moveItem(atPath: staging, toPath: output) } catch {
-                    abort()
-                    throw .cannotWrite(path: output, reason: error.localizedDescription)
-                }
-                return Report(written: wanted.count, unchanged: 0, removed: 0)
-            }
-            let (pending, unchanged) = state.withLock { ($0.pending, $0.unchanged) }
-            for (from, to) in pending {
-                if FileIO.isDirectory(to) { try? FileManager.default.removeItem(atPath: to) }
-                do throws(FileIO.Failure) { try FileIO.rename(from, to) } catch {
-                    throw .cannotWrite(path: error.path, reason: error.reason)
-                }
-            }
             listing.wait()
-            // The listing may have seen this session's pending files, renamed since; files
-            // added by hand while the build ran are left for the next one.
-            let renamed = Set(pending.map { String($0.0.dropFirst(output.count + 1)) })
-            let stale = published.files.withLock { $0 }.filter { !wanted.contains($0) && !renamed.contains($0) }
-            for path in stale { unlink("\(output)/\(path)") }
-            OutputWriter.removeEmptyParents(of: stale, in: output)
-            return Report(written: pending.count, unchanged: unchanged, removed: stale.count)
+            // Files in the spare tree from an older build that this one does not have.
+            let tree = listings.spare.withLock { $0 }
+            var emptied = Set(tree.emptyDirectories)
+            for path in tree.files where !wanted.contains(path) {
+                unlink("\(spare)/\(path)")
+                var directory = (path as NSString).deletingLastPathComponent
+                while !directory.isEmpty, emptied.insert(directory).inserted {
+                    directory = (directory as NSString).deletingLastPathComponent
+                }
+            }
+            for directory in emptied.sorted(by: { $0.count > $1.count }) { rmdir("\(spare)/\(directory)") }
+            for path in tree.others { FileIO.clear("\(spare)/\(path)") }
+
+            let missing = wanted.subtracting(state.withLock { $0.placed }).subtracting([OutputWriter.markerName])
+            if let path = missing.sorted().first {
+                throw .cannotWrite(path: "\(output)/\(path)", reason: "the file of the last build to keep is gone")
+            }
+            // Last, so that a tree without the marker is never taken for a whole build.
+            try write(OutputFile(path: OutputWriter.markerName, body: .text(OutputWriter.markerText)))
+
+            let (written, unchanged) = state.withLock { ($0.written.count, $0.unchanged) }
+            let published = listings.published.withLock { $0 }
+            let removed = published.filter { !wanted.contains($0) }.count
+            do throws(FileIO.Failure) {
+                // Every byte of the new tree on disk before it is published: after a power cut
+                // the output is then one build or the other, never files without their data.
+                try FileIO.syncFileSystem(of: spare)
+                try swap()
+            } catch {
+                throw .cannotWrite(path: error.path, reason: error.reason)
+            }
+            if fresh { FileIO.removeTree(spare) }
+            return Report(written: written, unchanged: unchanged, removed: removed)
+        }
+
+        /// Exchanges the new tree with the output in one step.
+        private func swap() throws(FileIO.Failure) {
+            let parent = (output as NSString).deletingLastPathComponent
+            defer { FileIO.syncDirectory(parent.isEmpty ? "." : parent) }
+            var info = stat()
+            guard lstat(output, &info) == 0 else {
+                try FileIO.rename(spare, output)  // a first build into a folder that did not exist
+                return
+            }
+            if portal_exchange_paths(spare, output) == 0 { return }
+            guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { throw FileIO.Failure(output) }
+            // A file system that cannot exchange: set the output aside, then rename. For an
+            // instant there is no output at all, but never a mix of two builds.
+            let aside = OutputWriter.sibling(of: output, suffix: "old-\(getpid())")
+            try FileIO.rename(output, aside)
+            do throws(FileIO.Failure) { try FileIO.rename(spare, output) } catch {
+                try? FileIO.rename(aside, output)
+                throw error
+            }
+            try FileIO.rename(aside, spare)
         }
     }
 
@@ -244,7 +316,7 @@ public struct OutputWriter: Sendable {
 
     /// Whether the file at `path` already holds exactly these bytes (sizes first: cheap).
     static func sameBytes(_ file: OutputFile, at path: String) -> Bool {
-        guard let size = FileIO.size(path) else { return false }
+        guard let size = FileIO.regularSize(path) else { return false }
         switch file.body {
         case .text(let text):
             guard text.utf8.count == size, let existing = FileIO.read(path) else { return false }
@@ -263,19 +335,6 @@ public struct OutputWriter: Sendable {
             return existing == new
         }
     }
-
-    /// Removes folders left empty by removed pages, deepest first.
-    /// Removes the folders that removing `files` left empty, deepest first (only they can be).
-    static func removeEmptyParents(of files: [String], in root: String) {
-        var directories: Set<String> = []
-        for file in files {
-            var directory = (file as NSString).deletingLastPathComponent
-            while !directory.isEmpty, directories.insert(directory).inserted {
-                directory = (directory as NSString).deletingLastPathComponent
-            }
-        }
-        for directory in directories.sorted(by: { $0.count > $1.count }) { rmdir("\(root)/\(directory)") }
-    }
 }
 
 /// Problems writing the output folder.
@@ -284,10 +343,15 @@ public enum OutputError: PortalError {
     case notADirectory(String)
     case cannotWrite(path: String, reason: String)
     case clash(path: String, first: String, second: String)
+    case busy(output: String, pid: Int?)
+    case symbolicLink(String)
+    case overlapsInput(output: String, input: String, kind: String)
 
     public var location: SourceLocation? {
         switch self {
-        case .notPortalOutput(let path), .notADirectory(let path), .cannotWrite(let path, _): SourceLocation(file: path)
+        case .notPortalOutput(let path), .notADirectory(let path), .cannotWrite(let path, _),
+            .busy(let path, _), .symbolicLink(let path), .overlapsInput(let path, _, _):
+            SourceLocation(file: path)
         case .clash(_, _, let second): SourceLocation(file: second)
         }
     }
@@ -299,6 +363,11 @@ public enum OutputError: PortalError {
         case .notADirectory: "the output path exists and is not a folder"
         case .cannotWrite(_, let reason): "cannot write: \(reason)"
         case .clash(let path, let first, _): "writes \(path), which \(first) writes too"
+        case .busy(_, let pid):
+            "another build is writing this output folder\(pid.map { " (process \($0))" } ?? ""); nothing was written"
+        case .symbolicLink: "the output folder is a symbolic link"
+        case .overlapsInput(_, let input, let kind):
+            "the output folder and the \(kind) folder \(input) are inside one another; a build would publish its own output or replace its input"
         }
     }
 
@@ -308,6 +377,10 @@ public enum OutputError: PortalError {
         case .notADirectory: "choose another --output"
         case .cannotWrite: "check the disk space and the folder's permissions"
         case .clash: "rename the page, or the file in media/ or the theme's assets/"
+        case .busy: "wait for it to end and build again, or leave out --no-wait to wait for it"
+        case .symbolicLink:
+            "give the real folder with --output: the build replaces the output folder as a whole, and would replace the link"
+        case .overlapsInput: "choose an output folder outside the content and theme folders, e.g. --output Output"
         }
     }
 }
