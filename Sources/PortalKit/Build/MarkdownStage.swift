@@ -68,8 +68,13 @@ struct MarkdownStage {
 
         var errors: [any PortalError] = []
         var fragments: [LinkResolver.FragmentReference] = []
-        for result in results {
+        for (page, result) in zip(graph.pages, results) {
             errors += result.outcome.errors as [any PortalError]
+            // The front matter's `image` is published like a link of the page, so it is
+            // checked with them (here both `portal build` and `portal check` pass).
+            if let source = page.source, let error = PageImage.check(source, mediaFiles: resolver.mediaFiles) {
+                errors.append(error)
+            }
             result.outcome.warnings.forEach(warnings.add)
             fragments += result.outcome.fragments
         }

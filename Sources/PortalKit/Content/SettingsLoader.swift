@@ -171,7 +171,10 @@ extension SiteSettings {
             switch entry.key {
             case "name": name = try entry.value.nonEmptyString("\(key).name")
             case "page": target = .page(try entry.value.nonEmptyString("\(key).page"))
-            default: target = .url(try entry.value.nonEmptyString("\(key).url"))
+            default:
+                let url = try entry.value.nonEmptyString("\(key).url")
+                try checkMenuAddress(url, at: entry.value.location)
+                target = .url(url)
             }
         }
         guard let name, let target else {
@@ -180,6 +183,29 @@ extension SiteSettings {
                 help: "e.g. `- { name: Tin tức, page: tin-tuc/_index.md }`")
         }
         return MenuItem(name: name, target: target, location: node.location)
+    }
+
+    /// A menu entry is on every page, so its address follows the rule of links in Markdown
+    /// (`LinkResolver.address`: no `javascript:`, `data:`, `vbscript:`, `file:` or other
+    /// unknown scheme, no control character) and names no other host without a scheme
+    /// (`//host`, and `/\host` or `\\host`, which browsers read the same way).
+    private static func checkMenuAddress(_ url: String, at location: SourceLocation) throws(ShapeProblem) {
+        let shown = url.withVisibleControlCharacters
+        let problem: String
+        switch LinkResolver.address(url, isImage: false) {
+        case .safeScheme: return
+        case .controlCharacter: problem = "holds a control character"
+        case .unsafeScheme(let scheme): problem = "is a `\(scheme):` address, which the site does not link to"
+        case .path:
+            let start = url.drop { $0 == " " }.prefix(2)
+            guard start.count == 2, start.allSatisfy({ $0 == "/" || $0 == "\\" }) else { return }
+            problem = "names another host without saying `https:`"
+        }
+        throw ShapeProblem(
+            location: location, message: "the menu address `\(shown)` \(problem)",
+            help:
+                "write a path of the site (`/ke-hoach/`), a page (`page: tin-tuc/_index.md`), or an http(s), mailto: or tel: address"
+        )
     }
 
     private static func checkKnown(_ key: String, _ node: YAMLNode, _ known: [String], in scope: String)

@@ -22,6 +22,7 @@ public struct SiteCheck: Sendable {
         let warnings = workspace.warnings
         let settings = workspace.settings
 
+        let mediaFiles = Set(workspace.media.map(\.path))
         for page in workspace.sources {
             errors += workspace.catalog.check(page.frontMatter, file: page.source.displayPath) as [any PortalError]
             let matter = page.frontMatter
@@ -34,12 +35,9 @@ public struct SiteCheck: Sendable {
                     matter.locations[key] ?? SourceLocation(file: page.source.displayPath),
                     "the page is not published now: \(exclusion.explanation)", help: exclusion.remedy)
             }
-            if let image = matter.image {
-                if image.hasPrefix("/media/"), !workspace.media.contains(where: { "/" + $0.path == image }) {
-                    errors.append(
-                        MarkdownError.missingFile(
-                            target: image, matter.locations["image"] ?? SourceLocation(file: page.source.displayPath)))
-                }
+            if matter.image != nil {
+                // Every page, drafts and future ones too: the build checks those it publishes.
+                if let error = PageImage.check(page, mediaFiles: mediaFiles) { errors.append(error) }
                 if (matter.imageAlt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                     warnings.warn(
                         matter.locations["image"], "the page's image has no `imageAlt`",

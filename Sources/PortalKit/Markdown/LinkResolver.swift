@@ -34,17 +34,26 @@ struct LinkResolver: Sendable {
                     severity: .warning, location: location, message: "the image `\(destination)` has no alt text",
                     help: "describe the image for people who cannot see it: ![mô tả ảnh](\(destination))"))
         }
-        if destination.isEmpty { return destination }
-        if let scheme = Self.scheme(of: destination) {
-            if Self.safeSchemes.contains(scheme.lowercased()) { return destination }
-            if link.isImage, Self.safeImageData.contains(where: { destination.lowercased().hasPrefix($0) }) {
-                return destination
-            }
+        // An empty result tells the renderer to drop the link (keeping its text) or the image
+        // (keeping its alt text): an empty `href`/`src` would point at the page itself, and
+        // `<img src="">` is not valid HTML.
+        if destination.isEmpty { return "" }
+        switch Self.address(destination, isImage: link.isImage) {
+        case .controlCharacter:
+            outcome.warnings.append(
+                Diagnostic(
+                    severity: .warning, location: location,
+                    message: "the link to an address with a control character was removed",
+                    help: "write the address without tabs, line breaks or other invisible characters"))
+            return ""
+        case .unsafeScheme(let scheme):
             outcome.warnings.append(
                 Diagnostic(
                     severity: .warning, location: location, message: "the link to a `\(scheme):` address was removed",
                     help: "only http(s), mailto and tel links are published"))
             return ""
+        case .safeScheme: return destination
+        case .path: break
         }
         if destination.hasPrefix("//") { return destination }
 
@@ -56,22 +65,18 @@ struct LinkResolver: Sendable {
             }
             return destination
         }
-        let decoded = TextInput.nfc(Self.percentDecoded(path))
         let base = graph.settings.baseURL
-
-        if decoded.hasPrefix("/") {
-            let sitePath = String(decoded.dropFirst())
+        let resolved: String
+        switch Self.place(ofPath: path, from: page.source?.source.contentPath ?? page.contentPath) {
+        case .site(let sitePath):
             if sitePath.hasPrefix("media/"), !mediaFiles.contains(sitePath.removingTrailingSlash) {
                 outcome.errors.append(.missingFile(target: destination, location))
             }
             return base.sitePath(Self.encode(sitePath)) + suffix
-        }
-
-        let file = page.source?.source.contentPath ?? page.contentPath
-        let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[..<$0] } ?? ""
-        guard let resolved = Self.normalise(folder + "/" + decoded) else {
+        case .outside:
             outcome.errors.append(.missingFile(target: destination, location))
             return destination
+        case .content(let path): resolved = path
         }
         if resolved.hasSuffix(".md") {
             let candidates = [resolved, resolved.replacingSuffix("/index.md", with: "/_index.md")]
@@ -100,6 +105,49 @@ struct LinkResolver: Sendable {
                 message: "the relative link `\(destination)` is neither a Markdown page nor a file in media/",
                 help: "link pages by their .md file and files as /media/…, so links survive URL changes"))
         return destination
+    }
+
+    /// What an address is, by the rule every address portal publishes from content follows
+    /// (links and images in Markdown, the page's `image`, menu entries of site.yml).
+    enum Address: Equatable {
+        /// A path (or `#fragment`, `?query`): on this site.
+        case path
+        /// An address with a scheme links may have (`https:`, `mailto:`…; `data:image/…` for images).
+        case safeScheme(String)
+        /// `javascript:`, `vbscript:`, `data:`, `file:` or any scheme not known to be safe.
+        case unsafeScheme(String)
+        /// A control character anywhere: browsers drop tabs and line breaks inside an address
+        /// and control characters before it, so `java&#9;script:` and `&#1;javascript:`
+        /// would run as `javascript:` while hiding their scheme from a plain reading.
+        case controlCharacter
+    }
+
+    static func address(_ url: String, isImage: Bool) -> Address {
+        if url.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return .controlCharacter }
+        // Browsers also drop the spaces before an address (`< javascript:…>` in Markdown).
+        let trimmed = url.utf8.first == UInt8(ascii: " ") ? String(url.drop { $0 == " " }) : url
+        guard let scheme = scheme(of: trimmed) else { return .path }
+        if safeSchemes.contains(scheme.lowercased()) { return .safeScheme(scheme) }
+        if isImage, safeImageData.contains(where: { trimmed.lowercased().hasPrefix($0) }) {
+            return .safeScheme(scheme)
+        }
+        return .unsafeScheme(scheme)
+    }
+
+    /// Where a local path (no scheme, no `?…`/`#…`) written in `file` (a content path such as
+    /// `vi/tin-tuc/bai.md`) points: a site path (`/media/a.jpg` → `media/a.jpg`), a file under
+    /// Content/ (`../../media/a.jpg` → `media/a.jpg`), or outside Content/.
+    enum Place: Equatable {
+        case site(String)
+        case content(String)
+        case outside
+    }
+
+    static func place(ofPath path: String, from file: String) -> Place {
+        let decoded = TextInput.nfc(percentDecoded(path))
+        if decoded.hasPrefix("/") { return .site(String(decoded.dropFirst())) }
+        let folder = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file[..<$0] } ?? ""
+        return normalise(folder + "/" + decoded).map(Place.content) ?? .outside
     }
 
     /// `https:` → "https"; nil for paths (a colon after a slash is not a scheme). Links are
@@ -164,10 +212,12 @@ public enum MarkdownError: PortalError {
     case missingPage(target: String, SourceLocation)
     case unpublishedTarget(target: String, reason: Publication.Exclusion, SourceLocation)
     case missingFile(target: String, SourceLocation)
+    /// The front matter's `image` (see `PageImage`), at its value.
+    case pageImage(image: String, PageImage.Problem, SourceLocation)
 
     public var location: SourceLocation? {
         switch self {
-        case .missingPage(_, let l), .unpublishedTarget(_, _, let l), .missingFile(_, let l): l
+        case .missingPage(_, let l), .unpublishedTarget(_, _, let l), .missingFile(_, let l), .pageImage(_, _, let l): l
         }
     }
 
@@ -177,6 +227,7 @@ public enum MarkdownError: PortalError {
         case .unpublishedTarget(let target, let reason, _):
             "the link to `\(target)` points at a page that is not published in this build (\(reason.explanation))"
         case .missingFile(let target, _): "the link to `\(target)` points at a file that does not exist"
+        case .pageImage(let image, let problem, _): problem.message(image)
         }
     }
 
@@ -185,6 +236,7 @@ public enum MarkdownError: PortalError {
         case .missingPage: "check the file name and the folder; links are relative to this file, e.g. ../tin-tuc/bai.md"
         case .unpublishedTarget(_, let reason, _): reason.remedy
         case .missingFile: "put the file in Content/media/ and link it as /media/NAME"
+        case .pageImage(_, let problem, _): problem.help
         }
     }
 }

@@ -40,7 +40,8 @@ public enum MarkdownRenderer {
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
     /// Renders `markdown` to HTML. Headings get unique ids folded like slugs; every link and
-    /// image destination passes through `rewrite` (which returns the URL to use); lines are
+    /// image destination passes through `rewrite`, which returns the URL to use, or "" to
+    /// remove the address: a link then leaves its text, an image its alt text. Lines are
     /// counted from `firstLine` so they are lines of the file.
     public static func render(
         _ markdown: String, allowRawHTML: Bool, firstLine: Int = 1,
@@ -86,6 +87,8 @@ public enum MarkdownRenderer {
 
         // Split as bytes: splitting Characters would run grapheme breaking over the whole body.
         let lines = links.isEmpty ? [] : markdown.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var rewrites: [(link: MarkdownLink, url: String, rewritten: String)] = []
+        rewrites.reserveCapacity(links.count)
         for node in links {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -94,8 +97,16 @@ public enum MarkdownRenderer {
                 destination: url, isImage: isImage, line: line + firstLine - 1,
                 column: characterColumn(byteColumn: Int(cmark_node_get_start_column(node)), line: line, in: lines),
                 altText: isImage ? plainText(node) : "")
-            let rewritten = rewrite(link)
-            if rewritten != url { cmark_node_set_url(node, rewritten) }
+            rewrites.append((link, url, rewrite(link)))
+        }
+        // Applied innermost first (the walk met outer nodes first): removing an image frees
+        // the links inside its description, which must not be touched after.
+        for (node, change) in zip(links, rewrites).reversed() {
+            if change.rewritten.isEmpty {
+                removeAddress(of: node, isImage: change.link.isImage, altText: change.link.altText)
+            } else if change.rewritten != change.url {
+                cmark_node_set_url(node, change.rewritten)
+            }
         }
 
         var usedIDs: [String: Int] = [:]
@@ -126,6 +137,27 @@ public enum MarkdownRenderer {
         let rendered = cmark_render_html(root, options, extensions)!
         defer { free(rendered) }
         return RenderedMarkdown(html: String(cString: rendered), headings: result)
+    }
+
+    /// A link or image without its address: `<a href="">` would point at the page itself and
+    /// `<img src="">` is not valid HTML (cmark writes both for the addresses it refuses), so a
+    /// link gives way to its text, with its emphasis and code, and an image to its alt text,
+    /// as plain text that the renderer escapes.
+    private static func removeAddress(of node: OpaquePointer, isImage: Bool, altText: String) {
+        if isImage {
+            if !altText.isEmpty {
+                let text = cmark_node_new(CMARK_NODE_TEXT)!
+                cmark_node_set_literal(text, altText)
+                cmark_node_insert_before(node, text)
+            }
+        } else {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
     }
 
     /// cmark counts columns in bytes; editors count characters ("Đọc" is 3, not 6).

@@ -149,8 +149,11 @@ struct PageContext {
         {
             fields["section"] = ["title": section.title, "url": base.sitePath(section.url)]
         }
-        if let image = matter.image {
-            fields["image"] = image.hasPrefix("/") ? base.sitePath(String(image.dropFirst())) : image
+        if let image = matter.image,
+            let url = PageImage.url(
+                image, file: page.source?.source.contentPath ?? page.contentPath, base: base, absolute: false)
+        {
+            fields["image"] = url
             fields["imageAlt"] = matter.imageAlt ?? ""
         }
         return fields
@@ -393,8 +396,11 @@ struct PageContext {
         var og = openGraph(title: page.title, language: page.language, url: url, versions: versions)
         og["type"] = page.kind == .page ? "article" : "website"
         if let summary = page.frontMatter.summary, !summary.isEmpty { og["description"] = summary }
-        if let image = page.frontMatter.image {
-            og["image"] = image.hasPrefix("/") ? base.absolute(String(image.dropFirst())) : image
+        if let image = page.frontMatter.image,
+            let url = PageImage.url(
+                image, file: page.source?.source.contentPath ?? page.contentPath, base: base, absolute: true)
+        {
+            og["image"] = url
             og["imageAlt"] = page.frontMatter.imageAlt ?? ""
         }
         if page.kind == .page, let date = page.date { og["publishedTime"] = VietnamTime.iso8601(date) }
