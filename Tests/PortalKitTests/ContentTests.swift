@@ -33,42 +33,108 @@ import Testing
         #expect(plan.pillars.map(\.id) == ["people", "inclusive", "sustainable", "resilient", "dynamic"])
         #expect(plan.tasks.count == 31)
         for task in plan.tasks {
-            let vi = try read(output, "ke-hoach/nhiem-vu-\(task.id)/index.html")
-            let en = try read(output, "en/plan/task-\(task.id)/index.html")
+            let vi = try read(output, "ke-hoach/2021-2025/nhiem-vu-\(task.id)/index.html")
+            let en = try read(output, "en/plan/2021-2025/task-\(task.id)/index.html")
             let lead = try #require(agencies[task.lead])
             #expect(vi.contains(">\(lead.name("vi"))</a>"), "task \(task.id) vi")
             #expect(en.contains(">\(XMLText.escape(lead.name("en")))</a>"), "task \(task.id) en")
         }
     }
 
-    @Test func everyAgencyPageListsItsTasksAndMergedOnesTheirSuccessor() throws {
+    @Test func everyAgencyPageListsItsTasksAndChangedOnesTheirSuccessors() throws {
         let (output, catalog) = try build(now: "2026-11-28")
         let plan = try #require(catalog.plan)
         let agencies = try #require(catalog.agencies)
         for agency in agencies.agencies {
             let page = try read(output, "co-quan/\(agency.id)/index.html")
             for task in plan.tasks where task.lead == agency.id || task.coordinators.contains(agency.id) {
-                #expect(page.contains("/asean/ke-hoach/nhiem-vu-\(task.id)/"), "\(agency.id) misses task \(task.id)")
+                #expect(
+                    page.contains("/asean/ke-hoach/2021-2025/nhiem-vu-\(task.id)/"),
+                    "\(agency.id) misses task \(task.id)")
             }
-            if let successor = agency.successor {
-                let now = try #require(agencies.current(successor))
-                #expect(page.contains("Nay là: <a href=\"/asean/co-quan/\(now.id)/\">"), "\(agency.id)")
+            for successor in agency.successors {
+                #expect(page.contains("<li><a href=\"/asean/co-quan/\(successor.agency)/\">"), "\(agency.id)")
+                let next = try read(output, "co-quan/\(successor.agency)/index.html")
+                #expect(next.contains("<li><a href=\"/asean/co-quan/\(agency.id)/\">"), "\(successor.agency)")
             }
         }
-        let labour = try read(output, "en/agencies/so-lao-dong-thuong-binh-va-xa-hoi/index.html")
-        #expect(labour.contains("Now: <a href=\"/asean/en/agencies/so-noi-vu/\">Department of Home Affairs</a>"))
-        let information = try read(output, "co-quan/so-thong-tin-va-truyen-thong/index.html")
-        #expect(information.contains("Nay là: <a href=\"/asean/co-quan/so-khoa-hoc-va-cong-nghe/\">"))
+    }
+
+    /// DOMAIN.md: the 2025 consolidations, and the labour department split three ways.
+    @Test func theRecordOf2025IsComplete() throws {
+        let (_, catalog) = try build(now: "2026-11-28")
+        let agencies = try #require(catalog.agencies)
+        func successors(_ id: String) -> [String] { agencies[id]?.successors.map(\.agency) ?? [] }
+        #expect(successors("so-ke-hoach-va-dau-tu") == ["so-tai-chinh"])
+        #expect(successors("so-giao-thong-van-tai") == ["so-xay-dung"])
+        #expect(successors("so-tai-nguyen-va-moi-truong") == ["so-nong-nghiep-va-moi-truong"])
+        #expect(successors("so-nong-nghiep-va-phat-trien-nong-thon") == ["so-nong-nghiep-va-moi-truong"])
+        #expect(successors("so-thong-tin-va-truyen-thong") == ["so-khoa-hoc-va-cong-nghe", "so-van-hoa-va-the-thao"])
+        #expect(
+            successors("so-lao-dong-thuong-binh-va-xa-hoi") == ["so-noi-vu", "so-y-te", "so-giao-duc-va-dao-tao"])
+        for district in agencies.agencies
+        where district.id.hasPrefix("ubnd-quan") || district.id.hasPrefix("ubnd-huyen")
+            || district.id == "ubnd-cac-quan-huyen"
+        {
+            #expect(district.until.map { VietnamTime.iso8601($0).prefix(10) } == "2025-07-01", "\(district.id)")
+        }
+        // Consolidations are "hợp nhất", never "sáp nhập".
+        let text = try String(contentsOfFile: "\(Self.content)/agencies.yml", encoding: .utf8)
+        #expect(!text.lowercased().contains("sáp nhập"))
+        #expect(agencies["trung-tam-phat-trien-nguon-nhan-luc-chat-luong-cao"]?.kind == "centre")
+    }
+
+    @Test func theLabourDepartmentAndItsTasksShowItsThreeSuccessors() throws {
+        let (output, catalog) = try build(now: "2026-12-04")
+        let plan = try #require(catalog.plan)
+        let labour = try read(output, "co-quan/so-lao-dong-thuong-binh-va-xa-hoi/index.html")
+        for (id, functions) in [
+            ("so-noi-vu", "lao động, việc làm, tiền lương, người có công, bình đẳng giới"),
+            ("so-y-te", "bảo trợ xã hội, trẻ em, phòng, chống tệ nạn xã hội"),
+            ("so-giao-duc-va-dao-tao", "giáo dục nghề nghiệp"),
+        ] {
+            #expect(labour.contains("<a href=\"/asean/co-quan/\(id)/\">"), "\(id)")
+            #expect(labour.contains(functions), "\(id)")
+        }
+        // A task whose subject spans the three lists them with their functions ...
+        let mixed = try read(output, "ke-hoach/2021-2025/nhiem-vu-2-1/index.html")
+        #expect(
+            mixed.contains("(nay chia theo lĩnh vực: <a href=\"/asean/co-quan/so-noi-vu/\">Sở Nội vụ</a> – lao động"))
+        #expect(mixed.contains("<a href=\"/asean/co-quan/so-y-te/\">Sở Y tế</a> – bảo trợ xã hội"))
+        // ... and one whose subject is clear names the successor that holds it.
+        let vocational = try read(output, "en/plan/2021-2025/task-5-5/index.html")
+        #expect(
+            vocational.contains(
+                "(now held by <a href=\"/asean/en/agencies/so-giao-duc-va-dao-tao/\">Department of Education and Training</a>: vocational education)"
+            ))
+        #expect(plan.task("4-4")?.heldBy == "so-y-te")
+        // Home Affairs holds only its own three tasks and the shared one.
+        let homeAffairs = try read(output, "co-quan/so-noi-vu/index.html")
+        #expect(!homeAffairs.contains("nhiem-vu-5-5/"))
+        #expect(!homeAffairs.contains("nhiem-vu-4-4/"))
+        #expect(homeAffairs.contains("nhiem-vu-2-1/\">Nhiệm vụ 2-1"))
     }
 
     @Test(arguments: [
-        ("2026-11-28", "2026-12-01", "ngày 01 tháng 12 năm 2026"),
-        ("2026-12-02", "2026-12-15", "ngày 15 tháng 12 năm 2026"),
+        ("2025-11-28", "2025-11-30", "ngày 30 tháng 11 năm 2025"),
+        ("2025-12-02", "2025-12-14", "ngày 14 tháng 12 năm 2025"),
     ])
     func nextDeadlineOnTheOverview(now: String, date: String, text: String) throws {
         let (output, _) = try build(now: now)
-        let overview = try read(output, "ke-hoach/index.html")
+        let overview = try read(output, "ke-hoach/2021-2025/index.html")
         #expect(overview.contains("<time datetime=\"\(date)T00:00:00+07:00\">\(text)</time>"))
+    }
+
+    /// Built on 4 December 2026, the 2021–2025 plan has ended: no deadline, a calendar that ends.
+    @Test func theEndedPlanAnnouncesNothingAfter2025() throws {
+        let (output, _) = try build(now: "2026-12-04")
+        let overview = try read(output, "ke-hoach/2021-2025/index.html")
+        #expect(overview.contains("Kế hoạch đã kết thúc <time datetime=\"2025-12-31T00:00:00+07:00\">"))
+        #expect(!overview.contains("next-deadline"))
+        #expect(overview.contains("<strong>Trước ngày 01 tháng 12</strong>"))
+        let ics = try read(output, "ke-hoach/2021-2025/lich-bao-cao.ics")
+        #expect(ics.contains("RRULE:FREQ=YEARLY;UNTIL=20251130\r\n"))
+        #expect(ics.contains("RRULE:FREQ=YEARLY;UNTIL=20251214\r\n"))
     }
 
     @Test func atLeastTenArticlesPerLanguageEachTranslated() throws {

@@ -258,8 +258,14 @@ extension RenderJob {
         case .term: "term"
         case .alias: "alias"
         case .notFound: "404"
-        case .plan: "plan"
-        case .task: "task"
+        case .plan(let page, _):
+            switch page {
+            case .index: "plans"
+            case .overview: "plan"
+            case .progress: "progress"
+            case .task: "task"
+            case .legacyTask: "alias"
+            }
         case .search: "search"
         }
     }
@@ -273,8 +279,7 @@ extension RenderJob {
                 + "index.html"
         case .alias(let path, _): path
         case .notFound(let language): PageContext.notFoundPath(site.language(language))
-        case .plan(let language): site.planPath(language) + "index.html"
-        case .task(let id, let language): site.taskPath(id, language) + "index.html"
+        case .plan(let page, let language): site.path(page, language) + "index.html"
         case .search(let language): site.searchPath(language) + "index.html"
         }
     }
@@ -284,8 +289,8 @@ extension RenderJob {
         switch self {
         case .page(let index, _): site.graph.pages[index].language
         case .alias(_, let target): site.graph.pages[target].language
-        case .taxonomy(_, let language), .term(_, let language, _, _), .notFound(let language), .plan(let language),
-            .task(_, let language), .search(let language):
+        case .taxonomy(_, let language), .term(_, let language, _, _), .notFound(let language), .plan(_, let language),
+            .search(let language):
             language
         }
     }
@@ -299,8 +304,7 @@ extension RenderJob {
         case .term(let kind, let language, let key, _): "the \(kind.rawValue) term `\(key)` of `\(language)`"
         case .alias(_, let target): "an alias of \(site.graph.pages[target].displayPath)"
         case .notFound(let language): "the 404 page of `\(language)`"
-        case .plan(let language): "the action plan's page of `\(language)`"
-        case .task(let id, let language): "the page of task `\(id)` of `\(language)`"
+        case .plan(let page, let language): "the action plans' page `\(site.path(page, language))` of `\(language)`"
         case .search(let language): "the search page of `\(language)`"
         }
     }

@@ -35,11 +35,13 @@ struct SearchCache: Sendable {
             for heading in site.bodies[index]?.headings ?? [] { digest.add(heading.text) }
             digest.add("\u{0}")
         }
-        for task in site.catalog.plan?.tasks ?? [] {
-            digest.add(task.id)
-            digest.add(task.title(language))
-            digest.add(task.summary(language))
-            digest.add(site.taskPath(task.id, language))
+        for plan in site.catalog.plans {
+            for task in plan.tasks {
+                digest.add(task.id)
+                digest.add(task.title(language))
+                digest.add(task.summary(language))
+                digest.add(site.taskPath(plan: plan.id, task.id, language))
+            }
         }
         return digest.finish()
     }

@@ -1,8 +1,27 @@
 import Foundation
 
-/// `Content/plan.yml`: Decision 3881/QĐ-UBND as data — the five groups of tasks (one per
-/// ASCC characteristic), the measures, the organisation and the yearly reporting deadlines.
+/// `Content/plans/<id>.yml`: one plan as data — its period, the decision that issued it, the
+/// five groups of tasks (one per ASCC characteristic), the measures, the organisation and the
+/// yearly reporting deadlines, which stop at the end of the period.
 public struct ActionPlan: Sendable {
+    /// The days the plan runs, both included (Viet Nam time).
+    public struct Period: Sendable {
+        public var start: Date
+        public var end: Date
+        /// The first instant after the last day.
+        public var endExclusive: Date { end.addingTimeInterval(86_400) }
+        public func hasEnded(at now: Date) -> Bool { now >= endExclusive }
+    }
+
+    /// The decision that issued the plan: its number, date, official title (as printed, not a
+    /// summary) and who signed it.
+    public struct Decision: Sendable {
+        public var number: String
+        public var date: Date
+        public var title: Localized
+        public var signer: Localized?
+    }
+
     public struct Document: Sendable {
         public var number: String
         public var date: Date
@@ -22,6 +41,10 @@ public struct ActionPlan: Sendable {
         public var summary: Localized
         public var lead: String
         public var coordinators: [String]
+        /// Which successor of a lead whose work was split by function holds this task's
+        /// subject, where the subject makes it clear.
+        public var heldBy: String?
+        public var heldByLocation: SourceLocation?
         public var documents: [Document]
     }
 
@@ -41,34 +64,64 @@ public struct ActionPlan: Sendable {
         public var agencies: [String]
     }
 
+    /// A yearly deadline as the decision gives it: "trước ngày 01 tháng 12" (`before: 12-01`),
+    /// so the last day is the day before.
     public struct Deadline: Sendable {
         public var id: String
+        /// The month and day the decision names ("before" that day).
         public var month: Int
         public var day: Int
         public var title: Localized
         public var from: [String]
         public var to: String
+
+        /// The last day of year `year` on which the deadline is met.
+        public func lastDay(in year: Int) -> Date {
+            VietnamTime.parse(String(format: "%04d-%02d-%02d", year, month, day))!.addingTimeInterval(-86_400)
+        }
     }
 
-    public var number: String
-    public var date: Date
+    /// The file's name without `.yml`: the plan's URL segment and the id reports name.
+    public var id: String
+    public var period: Period
+    public var decision: Decision
+    /// Our short title for the plan (a summary, shown apart from the decision's own title).
     public var title: Localized
+    /// The plan's pages were once at `/ke-hoach/nhiem-vu-…/` (one plan, no id in the URL):
+    /// those addresses redirect to this plan's pages.
+    public var legacyPaths: Bool
+    public var location: SourceLocation
     public var pillars: [Pillar]
     public var measures: [Point]
     public var organisation: [Point]
     public var reporting: [Deadline]
 
+    public var number: String { decision.number }
+    public var date: Date { decision.date }
     public var tasks: [Task] { pillars.flatMap(\.tasks) }
     public func pillar(_ id: String) -> Pillar? { pillars.first { $0.id == id } }
     public func task(_ id: String) -> Task? { pillars.lazy.flatMap(\.tasks).first { $0.id == id } }
 
-    static func load(_ text: String, file: String, languages: [String], agencies: AgencyDirectory?) throws(ShapeProblem)
-        -> ActionPlan
-    {
+    static func load(
+        _ text: String, id: String, file: String, languages: [String], agencies: AgencyDirectory?
+    ) throws(ShapeProblem) -> ActionPlan {
         let root = try YAMLNode.parse(text, file: file)
+        guard Slug.make(id) == id else {
+            throw ShapeProblem(
+                location: SourceLocation(file: file), message: "plan file name `\(id).yml` is not a slug",
+                help: "name it after its period, e.g. `2021-2025.yml`")
+        }
         let top = try root.fields(
-            "plan.yml", known: ["decision", "pillars", "measures", "organisation", "reporting"],
-            required: ["decision", "pillars"])
+            "a plan",
+            known: ["period", "decision", "title", "legacyPaths", "pillars", "measures", "organisation", "reporting"],
+            required: ["period", "decision", "title", "pillars"])
+        let periodFields = try top["period"]!.fields("period", known: ["start", "end"], required: ["start", "end"])
+        let period = Period(start: try periodFields["start"]!.date("start"), end: try periodFields["end"]!.date("end"))
+        guard period.start <= period.end else {
+            throw ShapeProblem(
+                location: periodFields["end"]!.location, message: "the period ends before it starts",
+                help: "`end` is the plan's last day, on or after `start`")
+        }
         var references: [(id: String, role: String, at: SourceLocation)] = []
         func agencyList(_ node: YAMLNode?, _ key: String) throws(ShapeProblem) -> [String] {
             guard let node else { return [] }
@@ -83,7 +136,7 @@ public struct ActionPlan: Sendable {
         }
 
         let decision = try top["decision"]!.fields(
-            "decision", known: ["number", "date", "title"], required: ["number", "date", "title"])
+            "decision", known: ["number", "date", "title", "signer"], required: ["number", "date", "title"])
         var pillars: [Pillar] = []
         var taskIDs: Set<String> = []
         for node in try top["pillars"]!.list("pillars") {
@@ -105,7 +158,8 @@ public struct ActionPlan: Sendable {
             var tasks: [Task] = []
             for taskNode in try f["tasks"]!.list("tasks") {
                 let t = try taskNode.fields(
-                    "a task", known: ["id", "items", "title", "summary", "lead", "coordinators", "documents"],
+                    "a task",
+                    known: ["id", "items", "title", "summary", "lead", "heldBy", "coordinators", "documents"],
                     required: ["id", "title", "summary", "lead"])
                 let taskID = try t["id"]!.nonEmptyString("id")
                 guard taskIDs.insert(taskID).inserted else {
@@ -135,7 +189,8 @@ public struct ActionPlan: Sendable {
                         summary: try t["summary"]!.localized("summary", languages: languages),
                         lead: try agency(t["lead"]!, "lead"),
                         coordinators: try agencyList(t["coordinators"], "coordinators"),
-                        documents: documents))
+                        heldBy: try t["heldBy"].map { node throws(ShapeProblem) in try node.nonEmptyString("heldBy") },
+                        heldByLocation: t["heldBy"]?.location, documents: documents))
             }
             pillars.append(
                 Pillar(
@@ -167,13 +222,19 @@ public struct ActionPlan: Sendable {
         var reporting: [Deadline] = []
         for node in try top["reporting"]?.list("reporting") ?? [] {
             let r = try node.fields(
-                "a reporting deadline", known: ["id", "month", "day", "title", "from", "to"],
-                required: ["id", "month", "day", "title", "to"])
-            let month = try r["month"]!.int("month"), day = try r["day"]!.int("day")
-            guard (1...12).contains(month), (1...31).contains(day) else {
+                "a reporting deadline", known: ["id", "before", "title", "from", "to"],
+                required: ["id", "before", "title", "to"])
+            let before = try r["before"]!.string("before")
+            let parts = before.split(separator: "-").compactMap { Int($0) }
+            // 2024 is a leap year: 02-29 is a day of some years.
+            guard parts.count == 2, before.count == 5,
+                VietnamTime.parse(String(format: "2024-%02d-%02d", parts[0], parts[1])) != nil
+            else {
                 throw ShapeProblem(
-                    location: node.location, message: "\(day)/\(month) is not a day of the year", help: nil)
+                    location: r["before"]!.location, message: "`before: \(before)` is not a day of the year",
+                    help: "write the day the decision gives as MM-DD: \"trước ngày 01 tháng 12\" is `before: 12-01`")
             }
+            let month = parts[0], day = parts[1]
             reporting.append(
                 Deadline(
                     id: try r["id"]!.nonEmptyString("id"), month: month, day: day,
@@ -185,15 +246,39 @@ public struct ActionPlan: Sendable {
             for reference in references where agencies[reference.id] == nil {
                 throw agencies.unknown(reference.id, at: reference.at, role: reference.role)
             }
+            // `heldBy` names one of the agencies the lead's work passed to.
+            for task in pillars.flatMap(\.tasks) {
+                guard let heldBy = task.heldBy, let at = task.heldByLocation else { continue }
+                let successors = agencies.successorIDs(of: task.lead)
+                guard successors.contains(heldBy) else {
+                    let near = Suggestion.nearest(to: heldBy, among: successors)
+                    throw ShapeProblem(
+                        location: at,
+                        message: successors.isEmpty
+                            ? "task `\(task.id)`: `heldBy: \(heldBy)`, but its lead `\(task.lead)` has no successor"
+                            : "task `\(task.id)`: `heldBy: \(heldBy)` is not a successor of its lead `\(task.lead)`",
+                        help: successors.isEmpty
+                            ? "remove `heldBy`, or record the change in agencies.yml"
+                            : (near.isEmpty ? "" : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))? ")
+                                + "successors: \(successors.joined(separator: ", "))")
+                }
+            }
         } else if let first = references.first {
             throw ShapeProblem(
-                location: first.at, message: "plan.yml names agencies, but there is no agencies.yml",
+                location: first.at, message: "the plan names agencies, but there is no agencies.yml",
                 help: "add Content/agencies.yml listing the agencies")
         }
 
         return ActionPlan(
-            number: try decision["number"]!.nonEmptyString("number"), date: try decision["date"]!.date("date"),
-            title: try decision["title"]!.localized("title", languages: languages), pillars: pillars,
-            measures: measures, organisation: organisation, reporting: reporting)
+            id: id, period: period,
+            decision: Decision(
+                number: try decision["number"]!.nonEmptyString("number"), date: try decision["date"]!.date("date"),
+                title: try decision["title"]!.localized("title", languages: languages),
+                signer: try decision["signer"].map { node throws(ShapeProblem) in
+                    try node.localized("signer", languages: languages)
+                }),
+            title: try top["title"]!.localized("title", languages: languages),
+            legacyPaths: try top["legacyPaths"]?.bool("legacyPaths") ?? false, location: root.location,
+            pillars: pillars, measures: measures, organisation: organisation, reporting: reporting)
     }
 }

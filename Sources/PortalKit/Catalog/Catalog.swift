@@ -1,26 +1,32 @@
 import Foundation
 
-/// The site's structured data beside its pages: `agencies.yml` and `plan.yml`. Either may be
-/// absent; front matter that names an agency, pillar or task then has nothing to name.
+/// The site's structured data beside its pages: `agencies.yml`, the plans of `plans/` and
+/// their progress reports in `reports/`. Any may be absent; front matter that names an
+/// agency, pillar or task then has nothing to name.
 public struct Catalog: Sendable {
     public var agencies: AgencyDirectory?
-    public var plan: ActionPlan?
+    /// Newest first (by the start of their period).
+    public var plans: [ActionPlan] = []
+    /// The newest plan: the one characteristic pages and the home page show.
+    public var plan: ActionPlan? { plans.first }
+    public func plan(_ id: String) -> ActionPlan? { plans.first { $0.id == id } }
     /// A digest of the data files' text, as read: part of what every page is rendered from
     /// (see `InputKey`).
     public var sourceDigest = ""
 
-    public init(agencies: AgencyDirectory? = nil, plan: ActionPlan? = nil) {
+    public init(agencies: AgencyDirectory? = nil, plans: [ActionPlan] = []) {
         self.agencies = agencies
-        self.plan = plan
+        self.plans = plans
     }
 
     public static func load(contentDirectory: String, languages: [String]) throws(BuildFailure) -> Catalog {
         var catalog = Catalog()
         var digest = FieldDigest()
+        let tree = InputTree(root: contentDirectory)
         func read(_ name: String) throws(CatalogError) -> (text: String, file: String)? {
             let file = (contentDirectory as NSString).appendingPathComponent(name)
             let found: Data?
-            do throws(InputPathError) { found = try InputTree(root: contentDirectory).read(file) } catch {
+            do throws(InputPathError) { found = try tree.read(file) } catch {
                 throw .link(error)
             }
             guard let data = found else {
@@ -44,11 +50,34 @@ public struct Catalog: Sendable {
                     throw .shape(error)
                 }
             }
-            if let (text, file) = try read("plan.yml") {
+            if try read("plan.yml") != nil {
+                throw .shape(
+                    ShapeProblem(
+                        location: SourceLocation(
+                            file: (contentDirectory as NSString).appendingPathComponent("plan.yml")),
+                        message: "plans are now in Content/plans/<id>.yml, each with its period",
+                        help: "move it to Content/plans/2021-2025.yml (its id) and add `period: {start: …, end: …}`"))
+            }
+            let (entries, linkErrors) = tree.entries(in: "plans")
+            if let error = linkErrors.first { throw .link(error) }
+            for (name, isDirectory) in entries where !isDirectory && name.hasSuffix(".yml") {
+                guard let (text, file) = try read("plans/\(name)") else { continue }
                 do {
-                    catalog.plan = try ActionPlan.load(
-                        text, file: file, languages: languages, agencies: catalog.agencies)
+                    catalog.plans.append(
+                        try ActionPlan.load(
+                            text, id: String(name.dropLast(4)), file: file, languages: languages,
+                            agencies: catalog.agencies))
                 } catch { throw .shape(error) }
+            }
+            catalog.plans.sort { ($0.period.start, $0.id) > ($1.period.start, $1.id) }
+            if let second = catalog.plans.dropFirst().first(where: \.legacyPaths),
+                catalog.plans.filter(\.legacyPaths).count > 1
+            {
+                throw .shape(
+                    ShapeProblem(
+                        location: second.location,
+                        message: "two plans claim the former addresses (`legacyPaths: true`)",
+                        help: "only the plan that was once the site's only plan keeps them"))
             }
         } catch {
             throw BuildFailure([error])
@@ -66,17 +95,38 @@ public struct Catalog: Sendable {
             guard let known else { return [.noData(key: key, file: dataFile, location)] }
             let set = Set(known)
             return ids.filter { !set.contains($0) }.map {
-                .unknownID($0, key: key, location, near: Suggestion.nearest(to: $0, among: known))
+                // Suggest ids written the same way (`3-2` for `3-9`, not `2021-2025/3-2`).
+                let id = $0
+                return .unknownID(
+                    id, key: key, location,
+                    near: Suggestion.nearest(to: id, among: known.filter { $0.contains("/") == id.contains("/") }))
             }
         }
         return check(matter.agency.map { [$0] } ?? [], key: "agency", dataFile: "agencies.yml", known: agencies?.ids)
             + check(
-                matter.pillar.map { [$0] } ?? [], key: "pillar", dataFile: "plan.yml", known: plan?.pillars.map(\.id))
-            + check(matter.tasks, key: "tasks", dataFile: "plan.yml", known: plan?.tasks.map(\.id))
+                matter.pillar.map { [$0] } ?? [], key: "pillar", dataFile: "plans/",
+                known: plans.isEmpty ? nil : Array(Set(plans.flatMap { $0.pillars.map(\.id) })).sorted())
+            + check(
+                matter.tasks, key: "tasks", dataFile: "plans/",
+                known: plans.isEmpty
+                    ? nil
+                    : plans.flatMap { plan in plan.tasks.flatMap { [$0.id, "\(plan.id)/\($0.id)"] } })
+    }
+
+    /// The task a page's `tasks:` entry names: `3-2` (the newest plan that has it) or
+    /// `2021-2025/3-2` (that plan's).
+    public func task(reference: String) -> (plan: ActionPlan, task: ActionPlan.Task)? {
+        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+        if parts.count == 2 {
+            guard let plan = plan(parts[0]), let task = plan.task(parts[1]) else { return nil }
+            return (plan, task)
+        }
+        for plan in plans { if let task = plan.task(reference) { return (plan, task) } }
+        return nil
     }
 }
 
-/// Problems with `agencies.yml` and `plan.yml`, and with the ids pages name from them.
+/// Problems with `agencies.yml` and the plans, and with the ids pages name from them.
 public enum CatalogError: PortalError {
     case notUTF8(SourceLocation)
     case shape(ShapeProblem)
@@ -109,9 +159,9 @@ public enum CatalogError: PortalError {
         case .shape(let problem): problem.help
         case .unknownID(_, let key, _, let near):
             near.isEmpty
-                ? "add it to Content/\(key == "agency" ? "agencies" : "plan").yml"
+                ? "add it to Content/\(key == "agency" ? "agencies.yml" : "plans/<id>.yml")"
                 : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?"
-        case .noData(_, let file, _): "add Content/\(file), or remove the key"
+        case .noData(_, let file, _): "add Content/\(file == "plans/" ? "plans/<id>.yml" : file), or remove the key"
         case .link(let error): error.help
         }
     }

@@ -4,8 +4,8 @@ import Foundation
 /// does not belong there. File names are NFC-normalised here, at the door.
 public struct ContentLoader: Sendable {
     /// Folders under `Content/` that are not languages: media (copied), and the site's own
-    /// UI strings and templates, laid over the theme's.
-    public static let reservedFolders = ["media", "i18n", "layouts", "partials"]
+    /// UI strings and templates, laid over the theme's, and the action plans' data (`plans/`, `reports/`).
+    public static let reservedFolders = ["media", "i18n", "layouts", "partials", "plans", "reports"]
 
     public var contentDirectory: String
     public var displayRoot: String

@@ -72,13 +72,17 @@ struct SearchIndex {
     /// higher number: the newer page, and any page before a task.
     func documents(_ language: String) -> [Document] {
         var documents: [Document] = []
-        for task in site.catalog.plan?.tasks ?? [] {
-            let title =
-                "\(site.language(language).code == "vi" ? "Nhiệm vụ" : "Task") \(task.id): \(task.title(language))"
-            documents.append(
-                Document(
-                    title: title, url: site.base.sitePath(site.taskPath(task.id, language)), date: "",
-                    summary: task.summary(language), headings: "", html: nil, htmlDigest: ""))
+        // Oldest plan first, like pages: a new plan's tasks take the next numbers.
+        let plans = site.catalog.plans
+        for plan in plans.reversed() {
+            for task in plan.tasks {
+                let word = site.language(language).code == "vi" ? "Nhiệm vụ" : "Task"
+                let title = "\(word) \(task.id)\(plans.count > 1 ? " (\(plan.id))" : ""): \(task.title(language))"
+                documents.append(
+                    Document(
+                        title: title, url: site.base.sitePath(site.taskPath(plan: plan.id, task.id, language)),
+                        date: "", summary: task.summary(language), headings: "", html: nil, htmlDigest: ""))
+            }
         }
         let pages = site.graph.pages.indices.filter {
             site.graph.pages[$0].language == language && site.graph.pages[$0].kind != .home

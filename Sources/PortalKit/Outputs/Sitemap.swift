@@ -48,21 +48,20 @@ struct Sitemap {
             entries.append(
                 Entry(url: site.searchPath(language), lastmod: nil, versions: codes.map { ($0, site.searchPath($0)) }))
         }
-        if let plan = site.catalog.plan {
-            let languages = site.settings.languages.map(\.code)
+        let languages = site.settings.languages.map(\.code)
+        for page in site.planPages {
+            // Redirects are not pages of the site.
+            if case .legacyTask = page { continue }
             for language in languages {
+                var lastmod: Date?
+                if case .task(let plan, let id) = page {
+                    lastmod = site.posts(plan: plan, task: id, language: language).compactMap { graph.pages[$0].date }
+                        .max()
+                }
                 entries.append(
                     Entry(
-                        url: site.planPath(language), lastmod: nil, versions: languages.map { ($0, site.planPath($0)) })
-                )
-                for task in plan.tasks {
-                    let posts = site.posts(task: task.id, language: language)
-                    entries.append(
-                        Entry(
-                            url: site.taskPath(task.id, language),
-                            lastmod: posts.compactMap { graph.pages[$0].date }.max(),
-                            versions: languages.map { ($0, site.taskPath(task.id, $0)) }))
-                }
+                        url: site.path(page, language), lastmod: lastmod,
+                        versions: languages.map { ($0, site.path(page, $0)) }))
             }
         }
         return entries

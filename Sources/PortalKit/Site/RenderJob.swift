@@ -9,9 +9,8 @@ enum RenderJob: Sendable {
     /// A former URL (front matter `aliases`) redirecting to a page.
     case alias(path: String, target: Int)
     case notFound(language: String)
-    /// The action plan's overview, and one page per task.
-    case plan(language: String)
-    case task(String, language: String)
+    /// A page of the action plans: their list, each plan's overview, dashboard and tasks.
+    case plan(PlanPage, language: String)
     /// The search page, whose script reads the language's index under `search/`.
     case search(language: String)
 
@@ -33,10 +32,7 @@ enum RenderJob: Sendable {
             }
             jobs.append(.notFound(language: language))
             jobs.append(.search(language: language))
-            if let plan = site.catalog.plan {
-                jobs.append(.plan(language: language))
-                jobs += plan.tasks.map { .task($0.id, language: language) }
-            }
+            jobs += site.planPages.map { .plan($0, language: language) }
         }
         for (index, page) in site.graph.pages.enumerated() {
             for alias in page.frontMatter.aliases {
@@ -54,7 +50,7 @@ extension Site {
         switch kind {
         case .tags: true
         case .agencies: catalog.agencies != nil
-        case .pillars: catalog.plan != nil
+        case .pillars: !catalog.plans.isEmpty
         }
     }
 }

@@ -73,8 +73,7 @@ struct PageContext {
             return (theme.hasLayout(special) ? special : "term", term(kind, language, key, number))
         case .alias(let path, let target): return ("alias", alias(path, target))
         case .notFound(let language): return ("404", notFound(language))
-        case .plan(let language): return ("plan", planOverview(language))
-        case .task(let id, let language): return ("task", task(id, language))
+        case .plan(let page, let language): return planPage(page, language)
         case .search(let language): return ("search", searchPage(language))
         }
     }
@@ -258,17 +257,8 @@ struct PageContext {
     }
 
     private func agencyFields(_ agency: AgencyDirectory.Agency, language: String) -> [String: Any] {
-        var fields = agencyLink(agency, language: language)
-        if let change = agency.change { fields["change"] = change(language) }
-        if let until = agency.until { fields["until"] = dateFields(until, language: language) }
-        if agency.successor != nil, let current = site.catalog.agencies?.current(agency.id), current.id != agency.id {
-            fields["successor"] = agencyLink(current, language: language)
-        }
-        let predecessors =
-            site.catalog.agencies?.predecessors(of: agency.id).map { agencyLink($0, language: language) } ?? []
-        fields["predecessors"] = predecessors
-        fields["hasPredecessors"] = !predecessors.isEmpty
-        return fields
+        let fields = agencyLink(agency, language: language)
+        return fields.merging(agencyHistory(agency, language)) { $1 }
     }
 
     // MARK: Redirects and the 404 page
