@@ -1,4 +1,5 @@
 import Foundation
+import PortalKit
 import Synchronization
 
 #if canImport(Glibc)
@@ -75,13 +76,21 @@ public final class FileWatcher: Sendable {
             || name == "4913"
     }
 
-    /// Every folder under `root` (itself included), hidden ones skipped.
+    /// Every folder under `root` (itself included), hidden ones skipped. Links to folders are
+    /// followed (a theme may be a link to another folder), each real folder once: a link back
+    /// to a parent (which the build reports as an error) must not make the walk endless.
     static func directories(under root: String) -> [String] {
+        var seen: Set<String> = []
+        return directories(under: root, seen: &seen)
+    }
+
+    private static func directories(under root: String, seen: inout Set<String>) -> [String] {
+        guard seen.insert(InputTree.realPath(root) ?? root).inserted else { return [] }
         var result = [root]
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         for entry in entries.sorted() where !entry.hasPrefix(".") {
             let path = root + "/" + entry
-            if isDirectory(path) { result += directories(under: path) }
+            if isDirectory(path) { result += directories(under: path, seen: &seen) }
         }
         return result
     }

@@ -188,3 +188,28 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(site.output)/index.html"))
     }
 }
+
+/// Control characters typed as YAML escapes never reach pages or feeds (HTML forbids them,
+/// XML cannot hold them).
+@Suite struct ControlCharacterTests {
+    @Test func aControlCharacterInATitleIsDropped() throws {
+        let site = try TestSite()
+        try site.write(
+            "Content/vi/tin-tuc/dieu-khien.md",
+            "---\ntitle: \"Tin\\u0001 mới\\u007F\\u0085\"\ntags: [\"Hội\\u0002nhập\"]\ndate: 2026-11-01\n---\n\nNội\u{1}dung.\n"
+        )
+        try site.build()
+        let page = try site.read("tin-tuc/dieu-khien/index.html")
+        #expect(page.contains("<title>Tin mới"))
+        let feed = try site.read("index.xml")
+        #expect(feed.contains("<title>Tin mới</title>"))
+        #expect(page.contains("Nộidung."))
+        for text in [page, feed] {
+            #expect(
+                !text.unicodeScalars.contains {
+                    ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+                })
+        }
+        #expect(TextInput.nfc("a\u{1}\tb\u{85}") == "a\tb")
+    }
+}

@@ -48,6 +48,16 @@ import Testing
         #expect(seen.current.count == count)
     }
 
+    /// A link from a content folder back to its parent (an error for the build) must not make
+    /// the watcher's walk endless: each real folder is walked once.
+    @Test func aLinkLoopIsWalkedOnce() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-watch-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/vi/tin-tuc", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/vi/tin-tuc/vong", withDestinationPath: "..")
+        #expect(FileWatcher.directories(under: root) == [root, root + "/vi", root + "/vi/tin-tuc"])
+    }
+
     /// One build at a time, once the files have been quiet for the debounce; changes while a
     /// build runs give exactly one more build after it.
     @Test func rebuildsAreDebouncedAndCoalesced() async throws {

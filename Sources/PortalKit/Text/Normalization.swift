@@ -40,6 +40,8 @@ public enum TextInput {
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 {
+                // Control characters other than tab and line ends take the slow path, which drops them.
+                if (lead < 0x20 && lead != 0x09 && lead != 0x0A && lead != 0x0D) || lead == 0x7F { return false }
                 index += 1
                 continue
             }
@@ -85,8 +87,12 @@ public enum TextInput {
     /// joiner), which emoji sequences (👩‍💻) and several scripts use, and the tag characters
     /// U+E0020–U+E007F inside an emoji tag sequence (the flags of Scotland or Wales: U+1F3F4,
     /// tags, U+E007F). Vietnamese and English use none of them.
+    ///
+    /// Control characters (C0 but tab and line ends, DEL, C1) go too: HTML forbids them and
+    /// XML cannot hold them, so one typed as a YAML escape (`"\u0001"`) in a title made
+    /// invalid pages and feeds that readers reject.
     static func withoutFormatCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return text }
+        guard text.unicodeScalars.contains(where: isDropped) else { return text }
         var kept = String.UnicodeScalarView()
         var inTagSequence = false
         for scalar in text.unicodeScalars {
@@ -98,10 +104,18 @@ public enum TextInput {
                 continue
             }
             inTagSequence = value == 0x1F3F4  // WAVING BLACK FLAG starts one
-            if scalar.properties.generalCategory == .format && value != 0x200C && value != 0x200D { continue }
+            if isDropped(scalar) { continue }
             kept.append(scalar)
         }
         return String(kept)
+    }
+
+    private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x200C, 0x200D: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return scalar.value >= 0xAD && scalar.properties.generalCategory == .format
+        }
     }
 
     static func unifyNewlines(_ text: String) -> String {
