@@ -137,6 +137,63 @@ import Testing
         #expect(ics.contains("RRULE:FREQ=YEARLY;UNTIL=20251214\r\n"))
     }
 
+    /// Issue 16, "Make the content true": each wrong statement, checked against the decision
+    /// and DOMAIN.md, stays fixed.
+    @Test func theContentSaysWhatTheDecisionAndTheRecordSay() throws {
+        let files = FileManager.default.enumerator(atPath: Self.content)!.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") }
+        var text: [String: String] = [:]
+        for file in files { text[file] = try String(contentsOfFile: "\(Self.content)/\(file)", encoding: .utf8) }
+        let all = text.values.joined(separator: "\n")
+        // Consolidations are "hợp nhất" / "consolidated", never "sáp nhập" / "merged".
+        for wrong in ["sáp nhập", "Sáp nhập", "was merged into", "merged into the Department", "Merged on"] {
+            #expect(!all.contains(wrong), "\(wrong)")
+        }
+        // The labour department's tasks did not all go to Home Affairs; no false counts.
+        for wrong in [
+            "bảy nhiệm vụ, nhiều nhất", "holds seven, more than", "Ba cơ quan được nêu", "Three bodies named",
+            "nay là Sở Nội vụ", "now Home Affairs", "now the Department of Home Affairs)",
+        ] {
+            #expect(!all.contains(wrong), "\(wrong)")
+        }
+        // The dynamic group has 12 tasks against the sustainable group's 11; group 2 also has one block.
+        for wrong in [
+            "có nhiều đầu việc nhất", "more tasks than any other", "Khác với các nhóm sau",
+            "Unlike the groups that follow",
+        ] {
+            #expect(!all.contains(wrong), "\(wrong)")
+        }
+        // Tasks 5-5, 5-6 and 3-3 as the decision words them.
+        let plan = text["plans/2021-2025.yml"] ?? ""
+        #expect(plan.contains("các nước trong khu vực về giáo dục nghề nghiệp"))
+        #expect(plan.contains("học sinh trung học phổ thông"))
+        #expect(plan.contains("có lộ trình đến năm 2030 theo hướng đô thị sinh thái"))
+        for wrong in [
+            "nước láng giềng về đào tạo nghề", "neighbouring countries on vocational", "học sinh cuối cấp",
+            "eco-city by 2030", "đô thị sinh thái vào năm 2030",
+        ] {
+            #expect(!all.contains(wrong), "\(wrong)")
+        }
+        // The decision was issued by the Chairman, not "the People's Committee".
+        let withoutChairman = all.replacingOccurrences(of: "Chủ tịch Ủy ban", with: "")
+            .replacingOccurrences(of: "the Chairman of the", with: "")
+        for wrong in [
+            "Ủy ban nhân dân thành phố ban hành Quyết định", "mà Ủy ban nhân dân thành phố ban hành",
+            "the Da Nang People's Committee issued", "the City People's Committee adopted",
+        ] {
+            #expect(!withoutChairman.contains(wrong), "\(wrong)")
+        }
+        // No "today" in articles dated before the column existed.
+        #expect(!(text["vi/tin-tuc/2025-07-28-30-nam-viet-nam-gia-nhap-asean.md"] ?? "").contains("Hôm nay"))
+        #expect(!(text["en/news/2025-07-28-30th-anniversary-of-viet-nam-joining-asean.md"] ?? "").contains("Today"))
+        // Government register in Vietnamese.
+        for wrong in [
+            "Nó là mắt xích", "Đừng nhầm", "nâng tay nghề", "chấm điểm", "nâng năng lực", "bốn nghĩa", "ngày 8 tháng 8",
+        ] {
+            #expect(!all.contains(wrong), "\(wrong)")
+        }
+    }
+
     @Test func atLeastTenArticlesPerLanguageEachTranslated() throws {
         let (output, _) = try build(now: "2026-11-28")
         for language in ["", "en/"] {

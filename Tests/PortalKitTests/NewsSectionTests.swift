@@ -97,7 +97,7 @@ import Testing
         let merged = try site.read("en/agencies/so-lao-dong-thuong-binh-va-xa-hoi/index.html")
         #expect(
             merged.contains(
-                "Merged into the Department of Home Affairs on 1 March 2025. Now: <a href=\"/asean/en/agencies/so-noi-vu/\">Department of Home Affairs</a>"
+                "<p>Merged into the Department of Home Affairs on 1 March 2025.</p>\n<ul>\n<li><a href=\"/asean/en/agencies/so-noi-vu/\">Department of Home Affairs</a> (from <time datetime=\"2025-03-01T00:00:00+07:00\">1 March 2025</time>)</li>"
             ))
         #expect(merged.contains("/asean/en/news/labour/"))
         let post = try site.read("tin-tuc/bai-1/index.html")

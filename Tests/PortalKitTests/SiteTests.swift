@@ -546,7 +546,8 @@ import Testing
                 }
             ),
             ("a removed post", { try site.remove("Content/vi/tin-tuc/moi.md") }),
-            // The plan's pages count the days to the next report.
+            // The plan's pages count the days to the next report, inside the plan's period.
+            ("a day inside the plan's period", { now = VietnamTime.parse("2025-11-20T12:00")! }),
             ("the next day", { now += 86_400 }),
         ]
         for (name, change) in changes {

@@ -151,7 +151,8 @@ extension PageContext {
             "measures": points(plan.measures), "organisation": points(plan.organisation), "deadlines": deadlines,
             "hasDeadlines": !deadlines.isEmpty,
             "calendar": base.sitePath(site.calendarPath(plan: plan.id, language)),
-            "pillars": plan.pillars.map { pillar -> [String: Any] in
+            // Not `pillars`: that key is every page's (`constantKeys`).
+            "characteristics": plan.pillars.map { pillar -> [String: Any] in
                 [
                     "id": pillar.id, "number": pillar.number, "name": pillar.name(language),
                     "url": base.sitePath(site.pillarPath(pillar.id, language)), "taskCount": pillar.tasks.count,
