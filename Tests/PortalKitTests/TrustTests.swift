@@ -213,3 +213,16 @@ import Testing
         #expect(TextInput.nfc("a\u{1}\tb\u{85}") == "a\tb")
     }
 }
+
+extension ControlCharacterTests {
+    /// cmark turns `&#1;` into U+0001: none reaches the page.
+    @Test func aNumericReferenceToAControlCharacterIsDropped() throws {
+        let site = try TestSite()
+        try site.write(
+            "Content/vi/tin-tuc/tham-chieu.md",
+            "---\ntitle: Tham chiếu\ndate: 2026-11-01\n---\n\nA&#1;B <&#1;javascript:alert(1)> C&#x7f;D&#133;E &#9;F\n")
+        try site.build()
+        let page = try site.read("tin-tuc/tham-chieu/index.html")
+        #expect(page.contains("AB &lt;javascript:alert(1)&gt; CDE \tF"), "\(page)")
+    }
+}

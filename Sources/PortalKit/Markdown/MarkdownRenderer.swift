@@ -136,7 +136,38 @@ public enum MarkdownRenderer {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let rendered = cmark_render_html(root, options, extensions)!
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), headings: result)
+        return RenderedMarkdown(html: withoutControlCharacters(rendered), headings: result)
+    }
+
+    /// cmark decodes numeric character references as written, so `&#1;` in a body becomes
+    /// U+0001 in the HTML, which HTML forbids (and feeds, being XML, cannot hold). Text read
+    /// from files has no control characters left (TextInput), so only references make them:
+    /// they are dropped here, in one pass over the bytes that copies nothing when none is found.
+    static func withoutControlCharacters(_ html: UnsafePointer<CChar>) -> String {
+        let count = strlen(html)
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: count)
+        func isControl(_ index: Int) -> Int {  // how many bytes a control character takes there, or 0
+            let byte = bytes[index]
+            if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0 : 1 }
+            if byte == 0x7F { return 1 }
+            if byte == 0xC2, index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return 2 }
+            return 0
+        }
+        var index = 0
+        while index < count && isControl(index) == 0 { index += 1 }
+        guard index < count else { return String(decoding: bytes, as: UTF8.self) }
+        var kept = Array(bytes[..<index])
+        kept.reserveCapacity(count)
+        while index < count {
+            let width = isControl(index)
+            if width == 0 {
+                kept.append(bytes[index])
+                index += 1
+            } else {
+                index += width
+            }
+        }
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// A link or image without its address: `<a href="">` would point at the page itself and
