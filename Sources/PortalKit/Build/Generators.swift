@@ -56,6 +56,7 @@ extension RenderStage.Generator {
             ("the feeds", { Feeds(site: site).files() }), ("the sitemap", { Sitemap(site: site).files() }),
             ("the JSON export", { JSONExport(site: site).files() }),
             ("the calendar", { ICalendar(site: site).files() }),
+            ("the progress data", { ProgressData(site: site).files() }),
         ]
         generators += plain.map { name, make in
             Self(owner: { _ in name }) { RenderStage.Generated.files(make()) }

@@ -75,9 +75,12 @@ public struct ActionPlan: Sendable {
         public var from: [String]
         public var to: String
 
-        /// The last day of year `year` on which the deadline is met.
+        /// The last day of year `year` on which the deadline is met. Counted from the first of
+        /// the month: "before 29 February" is 28 February in every year, leap or not (a
+        /// `VietnamTime.parse` of 2025-02-29 is nil, and crashed the build).
         public func lastDay(in year: Int) -> Date {
-            VietnamTime.parse(String(format: "%04d-%02d-%02d", year, month, day))!.addingTimeInterval(-86_400)
+            VietnamTime.parse(String(format: "%04d-%02d-01", year, month))!.addingTimeInterval(
+                Double(day - 2) * 86_400)
         }
     }
 

@@ -10,6 +10,11 @@ public struct Catalog: Sendable {
     /// The newest plan: the one characteristic pages and the home page show.
     public var plan: ActionPlan? { plans.first }
     public func plan(_ id: String) -> ActionPlan? { plans.first { $0.id == id } }
+    /// Every progress report, by plan, year and agency.
+    public var reports: [ProgressReport] = []
+    public func reports(plan: String, year: Int? = nil) -> [ProgressReport] {
+        reports.filter { $0.plan == plan && (year == nil || $0.year == year) }
+    }
     /// A digest of the data files' text, as read: part of what every page is rendered from
     /// (see `InputKey`).
     public var sourceDigest = ""
@@ -82,6 +87,11 @@ public struct Catalog: Sendable {
         } catch {
             throw BuildFailure([error])
         }
+        let (reports, errors) = ProgressReport.loadAll(
+            tree: tree, contentDirectory: contentDirectory, plans: catalog.plans, agencies: catalog.agencies,
+            languages: languages, digest: &digest)
+        guard errors.isEmpty else { throw BuildFailure(errors) }
+        catalog.reports = reports
         catalog.sourceDigest = digest.finish()
         return catalog
     }

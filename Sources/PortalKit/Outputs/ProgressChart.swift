@@ -1,0 +1,64 @@
+import Foundation
+
+/// A stacked bar chart drawn by the build as inline SVG: one bar per row, one segment per
+/// status, each segment's count written in it so the chart reads in black-and-white print,
+/// and a title and description for screen readers (the same figures are in a table beside it).
+struct ProgressChart {
+    var id: String
+    var title: String
+    var description: String
+    /// Label and the counts of each status, in `legend` order.
+    var rows: [(label: String, counts: [Int])]
+    var legend: [String]
+
+    /// Fill and text colour per status: done, ongoing, in progress, not started, not reported.
+    static let styles: [(fill: String, text: String)] = [
+        ("#22559E", "#FFFFFF"), ("#7FA7DB", "#0B1F3A"), ("#F8F400", "#0B1F3A"), ("#D9D9D9", "#0B1F3A"),
+        ("#FFFFFF", "#0B1F3A"),
+    ]
+
+    func svg() -> String {
+        let labelWidth = 300, barWidth = 340, rowHeight = 34, top = 8
+        let legendTop = top + rows.count * rowHeight + 12
+        let height = legendTop + 28
+        let width = labelWidth + barWidth + 10
+        let maximum = max(1, rows.map { $0.counts.reduce(0, +) }.max() ?? 1)
+        var out =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"progress-chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
+        out += "<title id=\"\(id)-title\">\(Self.escape(title))</title>"
+        out += "<desc id=\"\(id)-desc\">\(Self.escape(description))</desc>"
+        for (index, row) in rows.enumerated() {
+            let y = top + index * rowHeight
+            out +=
+                "<text x=\"0\" y=\"\(y + 19)\" font-size=\"13\" fill=\"#0B1F3A\">\(Self.escape(Self.shorten(row.label)))</text>"
+            var x = labelWidth
+            for (status, count) in row.counts.enumerated() where count > 0 {
+                let w = count * barWidth / maximum
+                let style = Self.styles[min(status, Self.styles.count - 1)]
+                out +=
+                    "<rect x=\"\(x)\" y=\"\(y + 4)\" width=\"\(w)\" height=\"22\" fill=\"\(style.fill)\" stroke=\"#0B1F3A\" stroke-width=\"1\"/>"
+                out +=
+                    "<text x=\"\(x + w / 2)\" y=\"\(y + 19)\" font-size=\"12\" text-anchor=\"middle\" fill=\"\(style.text)\">\(count)</text>"
+                x += w
+            }
+        }
+        var x = 0
+        for (status, name) in legend.enumerated() {
+            let style = Self.styles[min(status, Self.styles.count - 1)]
+            out +=
+                "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"14\" height=\"14\" fill=\"\(style.fill)\" stroke=\"#0B1F3A\" stroke-width=\"1\"/>"
+            out +=
+                "<text x=\"\(x + 18)\" y=\"\(legendTop + 12)\" font-size=\"12\" fill=\"#0B1F3A\">\(Self.escape(name))</text>"
+            x += 28 + name.count * 7
+        }
+        return out + "</svg>"
+    }
+
+    /// Labels longer than the label column are cut (the table beside the chart has them whole).
+    static func shorten(_ label: String) -> String { label.count > 40 ? String(label.prefix(39)) + "…" : label }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
