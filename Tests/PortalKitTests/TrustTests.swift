@@ -99,7 +99,8 @@ import Testing
         ("../../x", "`..` segment"), ("/../../y", "`..` segment"), ("/a/./b/", "`.` segment"),
         ("//evil.example/", "names another host"), ("javascript:alert(1)", "`javascript:` is a link to elsewhere"),
         ("/a//b/", "empty segment"), ("/a\"b/", "the character `\"`"), ("/a<b>/", "the character `<`"),
-        ("/a%2F..%2Fb/", "the character `/`"), ("/a\u{7}b/", "invisible or control character (U+0007)"),
+        ("/a%2F..%2Fb/", "the character `/`"), ("/a'b/", "the character `'`"),
+        ("/a%07b/", "invisible or control character (U+0007)"),
         ("/a?b=1", "`?` or `#`"), ("/a%zz/", "`%` that is not followed"),
     ])
     func aBadAliasIsAnErrorAtItsLine(_ alias: String, _ problem: String) throws {

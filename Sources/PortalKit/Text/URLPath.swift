@@ -89,6 +89,9 @@ public enum URLPath {
     /// One segment: decoded, NFC, and checked.
     static func segment(_ raw: Substring) throws(Problem) -> String {
         let decoded = try percentDecoded(raw)
+        // Checked before NFC too: TextInput drops control and format characters, and a
+        // decoded `%07` must be refused, not silently removed.
+        try checkSegment(decoded)
         let name = TextInput.nfc(decoded)
         try checkSegment(name)
         return name

@@ -247,9 +247,12 @@ public struct OutputWriter: Sendable {
                 }
             }
             for directory in emptied.sorted(by: { $0.count > $1.count }) { rmdir("\(spare)/\(directory)") }
-            for path in tree.others { FileIO.clear("\(spare)/\(path)") }
+            // Links and other odd entries a killed build (or a hand) left: those at a path this
+            // build has since written were replaced already, and must stay.
+            let placed = state.withLock { $0.placed }
+            for path in tree.others where !placed.contains(path) { FileIO.clear("\(spare)/\(path)") }
 
-            let missing = wanted.subtracting(state.withLock { $0.placed }).subtracting([OutputWriter.markerName])
+            let missing = wanted.subtracting(placed).subtracting([OutputWriter.markerName])
             if let path = missing.sorted().first {
                 throw .cannotWrite(path: "\(output)/\(path)", reason: "the file of the last build to keep is gone")
             }
