@@ -332,6 +332,10 @@ def test_extended_site_has_what_it_was_made_for(extended_site):
     assert len(item_links(out / "index.xml") or []) == limit
     redirects = sorted(rel(path, out) for path, page in checks.parse_site(out).items()
                        if checks.is_redirect(page))
+    # The plan's former task addresses redirect too (legacyPaths): 31 tasks per language.
+    plan = [r for r in redirects if r.startswith(("ke-hoach/nhiem-vu-", "en/plan/task-"))]
+    assert len(plan) == 62
+    redirects = [r for r in redirects if r not in plan]
     assert redirects == ["cu/thu-nghiem-01.html", "en/old-news/test-item-01/index.html",
                          "legacy/test-item-01/index.html", "tin-cu/thu-nghiem-01/index.html"]
 
