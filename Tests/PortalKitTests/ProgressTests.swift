@@ -190,3 +190,54 @@ import Testing
         #expect(before.contains("Cơ quan chưa báo cáo (chưa đến hạn)"))
     }
 }
+
+/// `portal report`: the compiled report of a year, in HTML and Word, and the missing agencies.
+@Suite struct CompiledReportTests {
+    func report(now: String = "2026-12-04") throws -> CompiledReport {
+        let site = try ProgressTests().sampleSite()
+        return try CompiledReport(
+            contentDirectory: site.content, plan: "2021-2025", year: 2025, now: VietnamTime.parse(now)!)
+    }
+
+    @Test func theHTMLIsLaidOutLikeAnAdministrativeReport() throws {
+        let html = try report().html(language: "vi")
+        #expect(html.contains("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><b>Độc lập - Tự do - Hạnh phúc</b>"))
+        #expect(html.contains("<p class=\"place\">Đà Nẵng, ngày 04 tháng 12 năm 2026</p>"))
+        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("<h3>Nhiệm vụ 4-4: "))
+        #expect(html.contains("<li><b>Sở Y tế</b> (Đang thực hiện): Mẫu: đang thực hiện.</li>"))
+        let missing = try #require(html.components(separatedBy: "<h2>Cơ quan chưa gửi báo cáo</h2>").last)
+        #expect(missing.contains("<li>Sở Giáo dục và Đào tạo</li>"))
+        #expect(html.contains("<h2>Cơ quan gửi báo cáo muộn</h2>\n<ul>\n<li>Sở Y tế: 3/12/2025</li>"))
+        #expect(try report().html(language: "en").contains("SOCIALIST REPUBLIC OF VIET NAM"))
+    }
+
+    @Test func missingAgenciesAreLateOnlyAfterTheDeadline() throws {
+        let after = try report().missing(language: "vi")
+        #expect(after.isLate && after.names.contains("Sở Giáo dục và Đào tạo"))
+        #expect(try report(now: "2025-11-26").missing(language: "vi").isLate == false)
+    }
+
+    @Test func theWordDocumentOpensAndHoldsTheReport() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("report-\(UUID().uuidString).docx")
+            .path
+        try CompiledReport.docx(try report().html(language: "vi"), to: path)
+        // A .docx is a zip: read its main part back with Python's zipfile.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "-c",
+            "import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())",
+            path,
+        ]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let xml = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(xml.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+        #expect(xml.contains("Sở Giáo dục và Đào tạo"))
+    }
+}
