@@ -32,11 +32,18 @@ let package = Package(
         ),
         // One Linux call Swift's Glibc module does not expose: renameat2 (atomic swap).
         .target(name: "CPortalSys"),
+        // zlib and Debian's libbrotli-dev: the .gz and .br files beside the output's text files.
+        .systemLibrary(
+            name: "CCompression",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev", "zlib1g-dev"])]
+        ),
         .target(
             name: "PortalKit",
             dependencies: [
                 "CCmarkGFM",
                 "CPortalSys",
+                "CCompression",
                 "CRsvg",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -62,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PortalKitTests",
-            dependencies: ["PortalKit"],
+            dependencies: ["PortalKit", "CCompression"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

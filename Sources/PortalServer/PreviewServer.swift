@@ -180,12 +180,15 @@ public final class PreviewServer: Sendable {
     /// One build into the private folder; reports it and tells open pages.
     private func build(changed: [String], into output: String, url: String, site: SiteState, hub: ReloadHub) async {
         let started = ContinuousClock.now
-        let buildOptions = BuildOptions(
+        var buildOptions = BuildOptions(
             contentDirectory: options.contentDirectory, outputDirectory: output,
             themeDirectory: options.themeDirectory,
             publication: Publication(
                 now: options.now ?? Date(), includeDrafts: options.includeDrafts, includeFuture: options.includeFuture),
             jobs: options.jobs, baseURL: BaseURL(url))
+        // A preview is sent uncompressed over the loopback: brotli's copies would only slow each rebuild.
+        buildOptions.precompress = false
+        let build = buildOptions
         let warnings = WarningLog()
         // The build blocks its threads (files, cmark, its own parallel map): off the
         // cooperative pool, which the server's requests need meanwhile.
@@ -193,7 +196,7 @@ public final class PreviewServer: Sendable {
             (continuation: CheckedContinuation<Result<BuildResult, BuildFailure>, Never>) in
             DispatchQueue.global(qos: .userInitiated).async {
                 do throws(BuildFailure) {
-                    continuation.resume(returning: .success(try SiteBuild.run(buildOptions, warnings: warnings)))
+                    continuation.resume(returning: .success(try SiteBuild.run(build, warnings: warnings)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }

@@ -94,7 +94,7 @@ import Testing
         let manifest = try site.read("search/index.json")
         #expect(manifest.contains("\"documentsPerShard\":25"))
         let before = TestSite.snapshot("\(site.output)/search")
-        let shards = before.keys.filter { $0.hasPrefix("docs-") }.count
+        let shards = before.keys.filter { $0.hasPrefix("docs-") && $0.hasSuffix(".json") }.count
         #expect(shards >= 3)
 
         try site.write("Content/vi/tin-tuc/moi-nhat.md", "---\ntitle: Mới nhất\ndate: 2026-11-01\n---\n\nTin mới.\n")

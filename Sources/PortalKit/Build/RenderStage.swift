@@ -8,6 +8,8 @@ struct RenderStage {
     let theme: Theme
     let media: [(path: String, diskPath: String)]
     var verifyInputKeys = false
+    /// Whether to make the `.gz` and `.br` copies `site.yml` asks for (`portal serve` does not).
+    var precompress = true
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
     /// build never holds every page in memory at once.
@@ -52,6 +54,8 @@ struct RenderStage {
         let session: OutputWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure([error]) }
         let output = writer.outputDirectory
+        let compression = precompress ? site.settings.compression : Precompression(gzip: false, brotli: false)
+        let compressor = Precompressor(settings: compression, session: session)
         // Pages whose context and templates are those of the last build are not rendered again:
         // their file is already in the output. Likewise a language's search index.
         let cache = session.isFresh ? RenderCache() : RenderCache.load(output: output, theme: theme.digest)
@@ -76,7 +80,7 @@ struct RenderStage {
                 return .rendered(
                     Self.render(
                         job, to: pagePaths[index], context: &context, library: libraries[language]!, cache: cache,
-                        session: session, siteKey: siteKey, verify: verify))
+                        session: session, compressor: compressor, siteKey: siteKey, verify: verify))
             }
         }
 
@@ -94,14 +98,23 @@ struct RenderStage {
                 case .failed(let error): failures.append(error)
                 case .files(let files):
                     others += files
-                    for file in files { clashes.add(file.path, owner: { generator.owner(file.path) }) }
+                    for file in files {
+                        for path in [file.path] + compression.candidatePaths(for: file.path, size: file.size ?? 0) {
+                            clashes.add(path, owner: { generator.owner(path) })
+                        }
+                    }
                     if let search = generator.search {
                         nextSearch.languages[search.language] = SearchCache.Entry(
                             digest: search.digest, files: files.map { ($0.path, $0.size ?? -1) })
                     }
                 case .kept(let paths):
                     kept += paths
-                    for path in paths { clashes.add(path, owner: { generator.owner(path) }) }
+                    for path in paths {
+                        let size = FileIO.regularSize("\(output)/\(path)") ?? 0
+                        for path in [path] + compression.candidatePaths(for: path, size: size) {
+                            clashes.add(path, owner: { generator.owner(path) })
+                        }
+                    }
                     if let search = generator.search {
                         nextSearch.languages[search.language] = searchCache.languages[search.language]
                     }
@@ -109,13 +122,21 @@ struct RenderStage {
             case (.render(let index), .rendered(let page)):
                 if let error = page.error { failures.append(error) }
                 if page.inputKeyMisled { mismatches.append(pagePaths[index]) }
+                for path in compression.candidatePaths(for: pagePaths[index], size: page.entry.size) {
+                    clashes.add(path, owner: { renderJobs[index].owner(site) })
+                }
                 nextPages.pages[pagePaths[index]] = page.entry
             default: preconditionFailure("a result of another kind of work")
             }
         }
-        for file in theme.fingerprints.files { clashes.add(file.path, owner: { "the theme's \(file.path)" }) }
-        for file in media { clashes.add(file.path, owner: { "Content/\(file.path)" }) }
-        others += theme.fingerprints.files + media.map { OutputFile(path: $0.path, body: .copy(from: $0.diskPath)) }
+        let files = theme.fingerprints.files.map { ($0, "the theme's \($0.path)") }
+            + media.map { (OutputFile(path: $0.path, body: .copy(from: $0.diskPath)), "Content/\($0.path)") }
+        for (file, owner) in files {
+            for path in [file.path] + compression.candidatePaths(for: file.path, size: file.size ?? 0) {
+                clashes.add(path, owner: { owner })
+            }
+        }
+        others += files.map(\.0)
         if !clashes.errors.isEmpty || !failures.isEmpty {
             session.abort()
             throw BuildFailure(clashes.errors.isEmpty ? Array(failures.prefix(1)) : clashes.errors)
@@ -124,25 +145,34 @@ struct RenderStage {
         let writeFailures = ParallelMap.map(others, jobs: jobs) { file -> OutputError? in
             do throws(OutputError) {
                 try session.write(file)
+                try compressor.wrote(file)
                 return nil
             } catch { return error }
         }
-        if let failure = writeFailures.compactMap({ $0 }).first {
+        let keepFailures = ParallelMap.map(kept, jobs: jobs) { path -> OutputError? in
+            session.keep(path)
+            do throws(OutputError) {
+                try compressor.kept(path)
+                return nil
+            } catch { return error }
+        }
+        if let failure = (writeFailures + keepFailures).compactMap({ $0 }).first {
             session.abort()
             throw BuildFailure([failure])
         }
-        for path in kept { session.keep(path) }
         // The caches that describe the output go before it changes and come back after: a build
         // stopped in between leaves none, and the next build renders everything (a stale one
         // could keep a file from the wrong build).
         unlink(RenderCache.path(for: output))
         unlink(RenderCache.path(for: output, kind: "search"))
+        compressor.removeIndex()
         let report: OutputWriter.Report
-        do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept)) } catch {
+        do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept + compressor.paths)) } catch {
             throw BuildFailure([error])
         }
         nextPages.save(output: output, theme: theme.digest)
         nextSearch.save(output: output)
+        compressor.save()
         return (report, mismatches)
     }
 
@@ -159,7 +189,7 @@ struct RenderStage {
     /// without building its context.
     private static func render(
         _ job: RenderJob, to path: String, context: inout PageContext, library: MustacheLibrary, cache: RenderCache,
-        session: OutputWriter.Session, siteKey: String, verify: Bool
+        session: OutputWriter.Session, compressor: Precompressor, siteKey: String, verify: Bool
     ) -> RenderedPage {
         let constants = context.constants[job.language(context.site)]!
         let inputKey = InputKey.page(job, path: path, site: context.site, siteKey: siteKey, constants: constants)
@@ -175,6 +205,9 @@ struct RenderStage {
             }
             if built == nil || built?.key == cached.digest {
                 session.keep(path)
+                do throws(OutputError) { try compressor.kept(path) } catch {
+                    return RenderedPage(error: error, entry: cached)
+                }
                 return RenderedPage(entry: cached)
             }
             misled = true
@@ -186,13 +219,18 @@ struct RenderStage {
         let (layout, values, key) = built!
         if let cached, cached.digest == key, isOnDisk() {
             session.keep(path)
+            do throws(OutputError) { try compressor.kept(path) } catch {
+                return RenderedPage(error: error, entry: cached)
+            }
             return RenderedPage(
                 entry: RenderCache.Entry(digest: key, size: cached.size, inputKey: inputKey ?? "-"),
                 inputKeyMisled: misled)
         }
         let html = library.render(page: values, layout: layout)
         do throws(OutputError) {
-            try session.write(OutputFile(path: path, body: .text(html)))
+            let file = OutputFile(path: path, body: .text(html))
+            try session.write(file)
+            try compressor.wrote(file)
             return RenderedPage(
                 entry: RenderCache.Entry(digest: key, size: html.utf8.count, inputKey: inputKey ?? "-"),
                 inputKeyMisled: misled)

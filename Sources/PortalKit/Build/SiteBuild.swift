@@ -21,6 +21,8 @@ public struct BuildOptions: Sendable {
     /// For tests: builds the context of every page whose `InputKey` matched the last build's
     /// too, and lists in the result those whose context was not the cached one.
     public var verifyInputKeys = false
+    /// Writes the `.gz` and `.br` copies `site.yml` asks for; `portal serve`'s preview does not.
+    public var precompress = true
 
     public init(
         contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
@@ -77,6 +79,9 @@ public enum SiteBuild {
             try writer.checkOwnership()
         } catch { throw BuildFailure([error]) }
         defer { withExtendedLifetime(lock) {} }
+        // Recorded for `portal publish`, which refuses the output after a failed build.
+        var succeeded = false
+        defer { BuildStatus.record(output: writer.outputDirectory, failed: !succeeded) }
         clock.lap("settings")
 
         let catalog = try Catalog.load(contentDirectory: content, languages: settings.languages.map(\.code))
@@ -133,9 +138,14 @@ public enum SiteBuild {
         clock.lap("banners")
 
         let (report, mismatches) = try RenderStage(
-            site: site, theme: theme, media: loaded.media, verifyInputKeys: options.verifyInputKeys
+            site: site, theme: theme, media: loaded.media, verifyInputKeys: options.verifyInputKeys,
+            precompress: options.precompress
         ).run(jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
         clock.lap("render and write")
+        do throws(FileIO.Failure) { try ServerFiles.write(ServerPlan(site: site), output: writer.outputDirectory) } catch {
+            throw BuildFailure([OutputError.cannotWrite(path: error.path, reason: error.reason)])
+        }
+        succeeded = true
 
         let counts = settings.languages.map { language in
             (language.code, graph.pages.filter { $0.language == language.code }.count)

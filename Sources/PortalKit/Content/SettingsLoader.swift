@@ -3,10 +3,12 @@ import Foundation
 extension SiteSettings {
     static let topKeys = [
         "baseURL", "theme", "defaultLanguage", "languages", "markdown", "paginate", "feeds", "banner",
+        "compression",
     ]
     static let languageKeys = ["name", "locale", "title", "description", "menu", "taxonomies"]
     static let feedKeys = ["content", "limit"]
     static let markdownKeys = ["unsafeHTML"]
+    static let compressionKeys = ["gzip", "brotli"]
     static let menuKeys = ["name", "page", "url"]
 
     /// Reads and validates `site.yml` in `contentDirectory`. Every wrong, missing or unknown key
@@ -118,9 +120,18 @@ extension SiteSettings {
         let banner = try values["banner"].map { node throws(ShapeProblem) in
             try BannerSettings.parse(node, languages: languages.map(\.code))
         }
-        return SiteSettings(
+        var settings = SiteSettings(
             baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, paginate: paginate,
             feeds: feeds, banner: banner, file: file)
+        // The .gz and .br copies beside the output's text files (both on unless turned off).
+        if let node = values["compression"] {
+            for entry in try node.entries("compression") {
+                try checkKnown(entry.key, entry.keyNode, compressionKeys, in: "compression")
+                let on = try entry.value.bool("compression.\(entry.key)")
+                if entry.key == "gzip" { settings.compression.gzip = on } else { settings.compression.brotli = on }
+            }
+        }
+        return settings
     }
 
     private static func language(_ code: String, _ node: YAMLNode, isDefault: Bool) throws(ShapeProblem) -> Language {

@@ -13,6 +13,8 @@ public struct SiteSettings: Sendable {
     public var feeds: Feeds
     /// The July anniversary banner, when the site runs the campaign.
     public var banner: BannerSettings?
+    /// `compression:`: which precompressed copies of text files a build writes.
+    public var compression = Precompression()
     /// Where the file was read from, for messages.
     public var file: String
     /// A digest of the file's text, as read: part of what every page is rendered from (see

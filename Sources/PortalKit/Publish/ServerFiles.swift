@@ -1,0 +1,46 @@
+import Foundation
+
+/// The web-server configurations a build writes beside its output (not inside it, so they are
+/// never served): `Output.nginx.conf` and `Output.apache.conf`, for serving the output
+/// folder itself. `portal publish` writes the same for its `current` release.
+public enum ServerFiles {
+    public static func nginxPath(output: String) -> String { besideOutput(output, suffix: "nginx.conf") }
+    public static func apachePath(output: String) -> String { besideOutput(output, suffix: "apache.conf") }
+
+    /// `NAME.suffix` beside the folder `NAME`.
+    static func besideOutput(_ output: String, suffix: String) -> String {
+        var path = output
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+        return "\(path).\(suffix)"
+    }
+
+    /// Written whole, by rename, after the build is in place.
+    static func write(_ plan: ServerPlan, output: String) throws(FileIO.Failure) {
+        let root = OutputPlace.resolved(output)
+        try replace(nginxPath(output: output), with: NginxConfig.render(plan, root: root))
+        try replace(apachePath(output: output), with: ApacheConfig.render(plan))
+    }
+
+    static func replace(_ path: String, with text: String) throws(FileIO.Failure) {
+        let pending = path + ".new"
+        try FileIO.write(Data(text.utf8), to: pending)
+        try FileIO.rename(pending, path)
+    }
+}
+
+/// Whether the last build into an output failed: its output is then the build before, and
+/// `portal publish` refuses it until a build succeeds. Kept in `.portal-cache/`.
+public enum BuildStatus {
+    static func path(output: String) -> String { RenderCache.path(for: output, kind: "failed") }
+
+    static func record(output: String, failed: Bool) {
+        if failed {
+            CacheFile.replace(path(output: output), with: Array("the last build failed\n".utf8))
+        } else {
+            unlink(path(output: output))
+        }
+    }
+
+    /// True when the last build into `output` failed.
+    public static func lastBuildFailed(output: String) -> Bool { FileIO.size(path(output: output)) != nil }
+}
