@@ -46,8 +46,10 @@ public enum VietnamTime {
             guard scanner.atEnd else { return nil }
         }
         guard (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60 else { return nil }
+        // Foundation has no zone beyond ±18 hours (`+99:00` was a crash, not an error).
+        guard let zone = TimeZone(secondsFromGMT: offset) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: offset)!
+        calendar.timeZone = zone
         let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         guard let date = calendar.date(from: components),
             calendar.component(.day, from: date) == day, calendar.component(.month, from: date) == month

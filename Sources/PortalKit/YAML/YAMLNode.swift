@@ -6,9 +6,37 @@ struct YAMLNode {
     let node: Node
     let file: String
     let lineOffset: Int
+    /// The text's last line and the column just past it. libyaml puts the end of a text that
+    /// does not end with a line break on a line of its own, one past the last: what stands
+    /// there (an empty value, an unclosed `[`) is placed at the end of the last line instead,
+    /// where an editor can go.
+    let end: TextEnd
+
+    struct TextEnd {
+        var line: Int
+        var column: Int
+
+        init(_ text: String) {
+            var line = 1
+            var lastLineStart = text.utf8.startIndex
+            while let newline = text.utf8[lastLineStart...].firstIndex(of: 0x0A) {
+                line += 1
+                lastLineStart = text.utf8.index(after: newline)
+            }
+            self.line = line
+            column = text.unicodeScalars[lastLineStart...].count + 1
+        }
+
+        /// A line and column of the text (1-based) as a place in the file.
+        func place(file: String, line: Int?, column: Int?, lineOffset: Int) -> SourceLocation {
+            guard let line else { return SourceLocation(file: file) }
+            if line > self.line { return SourceLocation(file: file, line: self.line + lineOffset, column: self.column) }
+            return SourceLocation(file: file, line: line + lineOffset, column: column)
+        }
+    }
 
     var location: SourceLocation {
-        SourceLocation(file: file, line: node.mark.map { $0.line + lineOffset }, column: node.mark?.column)
+        end.place(file: file, line: node.mark?.line, column: node.mark?.column, lineOffset: lineOffset)
     }
 
     /// The implicit types read here, in the order of Yams's default resolver. Each plain
@@ -23,9 +51,14 @@ struct YAMLNode {
             // The encoding is given: Yams's default reads the whole process environment (for
             // YAMS_DEFAULT_ENCODING) on every call, 2 % of a full build of 10,000 files.
             let node = try Yams.compose(yaml: text, Self.resolver, .default, .utf8) ?? Node.mapping(.init([]))
-            return YAMLNode(node: node, file: file, lineOffset: lineOffset)
+            return YAMLNode(node: node, file: file, lineOffset: lineOffset, end: TextEnd(text))
         } catch let error as YamlError {
-            throw ShapeProblem.syntax(error, file: file, lineOffset: lineOffset)
+            var problem = ShapeProblem.syntax(error, file: file, lineOffset: lineOffset)
+            if let line = problem.location.line {
+                problem.location = TextEnd(text).place(
+                    file: file, line: line - lineOffset, column: problem.location.column, lineOffset: lineOffset)
+            }
+            throw problem
         } catch {
             throw ShapeProblem(location: SourceLocation(file: file), message: "cannot read YAML: \(error)", help: nil)
         }
@@ -37,7 +70,7 @@ struct YAMLNode {
         case .scalar(let scalar):
             if scalar.style == .plain {
                 if node.bool != nil { return "a true/false value" }
-                if node.int != nil { return "a number" }
+                if wholeNumber != nil { return "a number" }
                 if node.float != nil { return "a number" }
                 if node.null != nil { return "nothing (null)" }
             }
@@ -56,8 +89,9 @@ struct YAMLNode {
         }
         return mapping.map { pair in
             (
-                TextInput.nfc(pair.key.string ?? ""), YAMLNode(node: pair.key, file: file, lineOffset: lineOffset),
-                YAMLNode(node: pair.value, file: file, lineOffset: lineOffset)
+                TextInput.nfc(pair.key.string ?? ""),
+                YAMLNode(node: pair.key, file: file, lineOffset: lineOffset, end: end),
+                YAMLNode(node: pair.value, file: file, lineOffset: lineOffset, end: end)
             )
         }
     }
@@ -77,6 +111,14 @@ struct YAMLNode {
         return value
     }
 
+    /// The scalar as an `Int`, except YAML 1.1's base-60 numbers (`1:30`), which Yams works out
+    /// with overflowing arithmetic: `weight: 1:1:1:1:1:1:1:1:1:1:1:1` stopped the build with
+    /// an arithmetic overflow (found by fuzz-frontmatter). They are not whole numbers here.
+    private var wholeNumber: Int? {
+        guard case .scalar(let scalar) = node, !scalar.string.utf8.contains(UInt8(ascii: ":")) else { return nil }
+        return node.int
+    }
+
     func bool(_ key: String) throws(ShapeProblem) -> Bool {
         guard case .scalar = node, let value = node.bool else {
             throw .wrongType(key: key, expected: "true or false", found: kind, at: location)
@@ -85,7 +127,7 @@ struct YAMLNode {
     }
 
     func int(_ key: String) throws(ShapeProblem) -> Int {
-        guard case .scalar = node, let value = node.int else {
+        guard case .scalar = node, let value = wholeNumber else {
             throw .wrongType(key: key, expected: "a whole number", found: kind, at: location)
         }
         return value
@@ -98,7 +140,8 @@ struct YAMLNode {
         var values: [String] = []
         for item in sequence {
             values.append(
-                try YAMLNode(node: item, file: file, lineOffset: lineOffset).nonEmptyString("an entry of `\(key)`"))
+                try YAMLNode(node: item, file: file, lineOffset: lineOffset, end: end).nonEmptyString(
+                    "an entry of `\(key)`"))
         }
         return values
     }
@@ -107,7 +150,7 @@ struct YAMLNode {
         guard case .sequence(let sequence) = node else {
             throw .wrongType(key: key, expected: "a list", found: kind, at: location)
         }
-        return sequence.map { YAMLNode(node: $0, file: file, lineOffset: lineOffset) }
+        return sequence.map { YAMLNode(node: $0, file: file, lineOffset: lineOffset, end: end) }
     }
 }
 
