@@ -16,8 +16,11 @@ public enum ServerFiles {
 
     /// Written whole, by rename, after the build is in place.
     static func write(_ plan: ServerPlan, output: String) throws(FileIO.Failure) {
+        // The previous build is kept beside the output (`.NAME.previous`) until the next build
+        // starts: its content-hashed assets stay reachable for pages fetched just before.
         let root = OutputPlace.resolved(output)
-        try replace(nginxPath(output: output), with: NginxConfig.render(plan, root: root))
+        let previous = OutputPlace.resolved(OutputWriter.sibling(of: output, suffix: "previous"))
+        try replace(nginxPath(output: output), with: NginxConfig.render(plan, root: root, previous: previous))
         try replace(apachePath(output: output), with: ApacheConfig.render(plan))
     }
 
