@@ -135,37 +135,9 @@ public struct InputTree: Sendable {
         }
     }
 
-    enum Kind { case file, directory, link, other }
-
-    /// A folder's entries as `readdir` gives them, hidden ones left out.
-    static func list(_ path: String) -> [(String, Kind)] {
-        guard let directory = opendir(path) else { return [] }
-        defer { closedir(directory) }
-        var result: [(String, Kind)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat("\(path)/\(name)", &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: type = Int32(DT_DIR)
-                case S_IFREG: type = Int32(DT_REG)
-                case S_IFLNK: type = Int32(DT_LNK)
-                default: type = Int32(DT_FIFO)
-                }
-            }
-            switch type {
-            case Int32(DT_REG): result.append((name, .file))
-            case Int32(DT_DIR): result.append((name, .directory))
-            case Int32(DT_LNK): result.append((name, .link))
-            default: result.append((name, .other))
-            }
-        }
-        return result.sorted { $0.0 < $1.0 }
+    /// A folder's entries, hidden ones left out, sorted by name.
+    static func list(_ path: String) -> [(String, FileIO.EntryKind)] {
+        (FileIO.entries(of: path) ?? []).filter { !$0.name.hasPrefix(".") }.sorted { $0.name < $1.name }
     }
 
     static func isDirectory(_ path: String) -> Bool {
