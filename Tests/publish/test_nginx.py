@@ -1,0 +1,238 @@
+"""The generated nginx configuration served by Debian's real nginx, unprivileged on a free
+port of 127.0.0.1 (its own prefix, pid and logs in a temporary folder), over a build
+published with `portal publish`: both languages, .br and .gz identical once decoded, 304s,
+cache headers, real 301s, the 404 page per language, Content-Types, security headers, no
+listings; then a second release and a rollback."""
+
+from __future__ import annotations
+
+import gzip
+import http.client
+import os
+import pwd
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import brotli
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "site"))
+from sitebuild import REPO, portal_binary  # noqa: E402
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BASE = "/asean/"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def portal(*args: str) -> str:
+    done = subprocess.run([str(portal_binary()), *args], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+class Server:
+    def __init__(self, root: Path, publish: Path):
+        self.root = root
+        self.port = free_port()
+        (root / "logs").mkdir(parents=True)
+        (root / "tmp").mkdir()
+        # As root, nginx would run its workers as nobody, who cannot read a temporary folder.
+        user = f"user {pwd.getpwuid(os.geteuid()).pw_name};" if os.geteuid() == 0 else ""
+        (root / "nginx.conf").write_text(f"""
+{user}
+daemon off;
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/logs/error.log;
+events {{ worker_connections 128; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log {root}/logs/access.log;
+    client_body_temp_path {root}/tmp/body; proxy_temp_path {root}/tmp/proxy;
+    fastcgi_temp_path {root}/tmp/fastcgi; uwsgi_temp_path {root}/tmp/uwsgi; scgi_temp_path {root}/tmp/scgi;
+    server {{
+        listen 127.0.0.1:{self.port};
+        absolute_redirect off;
+        include {publish}/nginx.conf;
+    }}
+}}
+""")
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(root), "-c", str(root / "nginx.conf"), "-e", str(root / "logs/error.log")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError(self.process.stderr.read().decode())
+                time.sleep(0.05)
+        raise RuntimeError("nginx did not start")
+
+    def reload(self) -> None:
+        subprocess.run([NGINX, "-p", str(self.root), "-c", str(self.root / "nginx.conf"), "-s", "reload"],
+                       check=True, capture_output=True)
+        time.sleep(0.5)
+
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        body = response.read()
+        connection.close()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is missing: scripts/setup-system test installs it")
+    root = tmp_path_factory.mktemp("publish")
+    content = root / "site" / "Content"
+    shutil.copytree(REPO / "Content", content)
+    (root / "site" / "Themes").symlink_to(REPO / "Themes")
+    output = root / "site" / "Output"
+    portal("build", "--content", str(content), "--output", str(output), "--now", "2026-11-29T12:00")
+    publish = root / "pub"
+    portal("publish", "--to", str(publish), "--output", str(output))
+    server = Server(root / "nginx", publish)
+    yield server, output, publish, content
+    server.stop()
+
+
+def test_pages_in_both_languages(site):
+    server, output, _, _ = site
+    for path, file in [(BASE, "index.html"), (BASE + "en/", "en/index.html"), (BASE + "tin-tuc/", "tin-tuc/index.html")]:
+        status, headers, body = server.get(path)
+        assert status == 200, path
+        assert headers["content-type"] == "text/html; charset=utf-8"
+        assert body == (output / file).read_bytes()
+        assert "immutable" not in headers["cache-control"]
+        assert headers["cache-control"] == "public, max-age=300"
+
+
+def test_brotli_and_gzip_decode_to_the_same_bytes(site):
+    server, output, _, _ = site
+    shard = max((output / "search").glob("terms-*.json"), key=lambda p: p.stat().st_size)
+    shard = str(shard.relative_to(output))
+    for path, file in [(BASE, "index.html"), (BASE + shard, shard), (BASE + "sitemap.xml", "sitemap.xml")]:
+        plain = (output / file).read_bytes()
+        status, headers, body = server.get(path, {"Accept-Encoding": "gzip, deflate, br"})
+        assert status == 200 and headers.get("content-encoding") == "br", path
+        assert brotli.decompress(body) == plain
+        assert "Accept-Encoding" in headers.get("vary", "")
+        status, headers, body = server.get(path, {"Accept-Encoding": "gzip"})
+        assert headers.get("content-encoding") == "gzip", path
+        assert gzip.decompress(body) == plain
+        status, headers, body = server.get(path)
+        assert "content-encoding" not in headers and body == plain
+    # The .br file itself is not served as such.
+    assert server.get(BASE + "index.html.br")[0] == 404
+
+
+def test_conditional_requests(site):
+    server, _, _, _ = site
+    for encoding in ["", "br", "gzip"]:
+        headers = {"Accept-Encoding": encoding} if encoding else {}
+        status, first, _ = server.get(BASE + "en/", headers)
+        assert status == 200
+        assert server.get(BASE + "en/", {**headers, "If-None-Match": first["etag"]})[0] == 304
+        assert server.get(BASE + "en/", {**headers, "If-Modified-Since": first["last-modified"]})[0] == 304
+
+
+def test_assets_are_immutable(site):
+    server, output, _, _ = site
+    assets = [p for p in (output / "assets").rglob("*") if re.search(r"\.[0-9a-f]{8}\.(css|js)$", p.name)]
+    assert assets
+    for asset in assets:
+        path = BASE + str(asset.relative_to(output))
+        status, headers, body = server.get(path, {"Accept-Encoding": "br"})
+        assert status == 200, path
+        assert headers["cache-control"] == "public, max-age=31536000, immutable"
+        kind = "text/css" if asset.suffix == ".css" else "text/javascript"
+        assert headers["content-type"] == f"{kind}; charset=utf-8"
+
+
+def test_redirects_are_real(site):
+    server, _, publish, _ = site
+    redirects = re.findall(r'location = "([^"]+)" \{ return 301 "([^"]+)"; \}', (publish / "nginx.conf").read_text())
+    assert len(redirects) > 10
+    for source, target in redirects:
+        status, headers, _ = server.get(source)
+        assert status == 301, source
+        assert headers["location"].endswith(target)
+        assert server.get(target)[0] == 200, target
+    assert server.get(BASE + "ke-hoach/nhiem-vu-3-2/")[0] == 301
+
+
+def test_not_found_page_per_language(site):
+    server, output, _, _ = site
+    status, headers, body = server.get(BASE + "khong-co/")
+    assert status == 404 and body == (output / "404.html").read_bytes()
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    status, _, body = server.get(BASE + "en/missing/")
+    assert status == 404 and body == (output / "en/404.html").read_bytes()
+    assert server.get(BASE + ".portal-output")[0] == 404
+    # No listing of a folder without index.html.
+    status, _, body = server.get(BASE + "assets/")
+    assert status in (403, 404) and b"Index of" not in body
+
+
+def test_content_types_and_security_headers(site):
+    server, output, _, _ = site
+    expected = {
+        "robots.txt": "text/plain; charset=utf-8",
+        "sitemap.xml": "application/xml; charset=utf-8",
+        "index.xml": "application/rss+xml; charset=utf-8",
+        "atom.xml": "application/atom+xml; charset=utf-8",
+        "posts.json": "application/json",
+        "search/index.json": "application/json",
+    }
+    for ics in output.rglob("*.ics"):
+        expected[str(ics.relative_to(output))] = "text/calendar; charset=utf-8"
+    for image in list(output.rglob("*.png"))[:1] + list(output.rglob("*.svg"))[:1]:
+        expected[str(image.relative_to(output))] = "image/png" if image.suffix == ".png" else "image/svg+xml"
+    for file, kind in expected.items():
+        status, headers, _ = server.get(BASE + file, {"Accept-Encoding": "br, gzip"})
+        assert status == 200, file
+        assert headers["content-type"] == kind, file
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        assert "default-src 'none'" in headers["content-security-policy"]
+
+
+def test_second_release_and_rollback(site):
+    server, output, publish, content = site
+    first = os.readlink(publish / "current")
+    about = content / "vi" / "gioi-thieu.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nMột câu của bản thứ hai.\n", encoding="utf-8")
+    portal("build", "--content", str(content), "--output", str(output), "--now", "2026-11-29T12:00")
+    time.sleep(1)  # a release id per second
+    portal("publish", "--to", str(publish), "--output", str(output))
+    server.reload()
+    assert os.readlink(publish / "current") != first
+    assert "bản thứ hai".encode() in server.get(BASE + "gioi-thieu/")[2]
+    listed = portal("publish", "--to", str(publish), "--list")
+    assert listed.count("\n") == 2 and "* " in listed
+    portal("publish", "--to", str(publish), "--rollback")
+    server.reload()
+    assert os.readlink(publish / "current") == first
+    assert "bản thứ hai".encode() not in server.get(BASE + "gioi-thieu/")[2]
+    # Each release's manifest lists every file with its SHA-256.
+    manifest = (publish / "releases" / (Path(first).name + ".manifest")).read_text().splitlines()
+    assert any(line.endswith("  index.html") for line in manifest)
