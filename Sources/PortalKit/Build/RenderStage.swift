@@ -129,7 +129,8 @@ struct RenderStage {
             default: preconditionFailure("a result of another kind of work")
             }
         }
-        let files = theme.fingerprints.files.map { ($0, "the theme's \($0.path)") }
+        let files =
+            theme.fingerprints.files.map { ($0, "the theme's \($0.path)") }
             + media.map { (OutputFile(path: $0.path, body: .copy(from: $0.diskPath)), "Content/\($0.path)") }
         for (file, owner) in files {
             for path in [file.path] + compression.candidatePaths(for: file.path, size: file.size ?? 0) {

@@ -142,7 +142,9 @@ public enum SiteBuild {
             precompress: options.precompress
         ).run(jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
         clock.lap("render and write")
-        do throws(FileIO.Failure) { try ServerFiles.write(ServerPlan(site: site), output: writer.outputDirectory) } catch {
+        do throws(FileIO.Failure) {
+            try ServerFiles.write(ServerPlan(site: site), output: writer.outputDirectory)
+        } catch {
             throw BuildFailure([OutputError.cannotWrite(path: error.path, reason: error.reason)])
         }
         succeeded = true
