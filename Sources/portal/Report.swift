@@ -48,7 +48,13 @@ struct Report: ParsableCommand {
         let moment = now.flatMap(VietnamTime.parse) ?? Date()
         let report: CompiledReport
         do { report = try CompiledReport(contentDirectory: content, plan: plan, year: year, now: moment) } catch {
-            Terminal.error(error.description)
+            // The errors alone: no build ran, and no output folder was touched.
+            for problem in error.errors { Terminal.error(problem.description) }
+            // An unknown `--plan` is a value out of range, like a year that is not a reporting
+            // year: a command line that cannot be run (64); errors in the content fail (1).
+            if error.errors.count == 1, case .unknownID(_, key: "--plan", _, _)? = error.errors[0] as? CatalogError {
+                throw ExitCode(64)
+            }
             throw ExitCode(1)
         }
         guard report.reportYears.contains(report.year) else {

@@ -201,7 +201,7 @@ import Testing
 
     @Test func theHTMLIsLaidOutLikeAnAdministrativeReport() throws {
         let html = try report().html(language: "vi")
-        #expect(html.contains("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><b>Độc lập - Tự do - Hạnh phúc</b>"))
+        #expect(html.contains("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br><b>Độc lập - Tự do - Hạnh phúc</b>"))
         #expect(html.contains("<p class=\"place\">Đà Nẵng, ngày 04 tháng 12 năm 2026</p>"))
         #expect(html.contains("@page { size: A4;"))
         #expect(html.contains("<h3>Nhiệm vụ 4-4: "))

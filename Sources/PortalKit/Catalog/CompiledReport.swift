@@ -125,7 +125,6 @@ public struct CompiledReport: Sendable {
             body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 14pt; line-height: 1.3; max-width: 165mm; margin: 0 auto; }
             .heading { display: flex; justify-content: space-between; text-align: center; font-size: 13pt; }
             .heading div { width: 48%; }
-            .heading b { display: block; }
             .place { text-align: right; font-style: italic; }
             h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin-bottom: 0; }
             .subtitle { text-align: center; font-weight: bold; margin-top: 0; }
@@ -134,11 +133,11 @@ public struct CompiledReport: Sendable {
             </head>
             <body>
             <div class="heading">
-            <div>\(vi ? "UBND THÀNH PHỐ ĐÀ NẴNG" : "DA NANG CITY PEOPLE'S COMMITTEE")<b>\(vi ? "[TÊN CƠ QUAN TỔNG HỢP]" : "[COMPILING AGENCY]")</b>\(vi ? "Số: ……/BC-……" : "No. ……/BC-……")</div>
-            <div><b>\(vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM")</b><b>\(vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness")</b></div>
+            <div>\(vi ? "UBND THÀNH PHỐ ĐÀ NẴNG" : "DA NANG CITY PEOPLE'S COMMITTEE")<br><b>\(vi ? "[TÊN CƠ QUAN TỔNG HỢP]" : "[COMPILING AGENCY]")</b><br>\(vi ? "Số: ……/BC-……" : "No. ……/BC-……")</div>
+            <div><b>\(vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM")</b><br><b>\(vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness")</b></div>
             </div>
             <p class="place">\(e(dateLine))</p>
-            <h1>\(vi ? "Báo cáo" : "Report")</h1>
+            <h1>\(vi ? "BÁO CÁO" : "REPORT")</h1>
             <p class="subtitle">\(e(title))<br>(\(vi ? "theo" : "under") \(e(plan.number)))</p>
             \(body)</body>
             </html>
