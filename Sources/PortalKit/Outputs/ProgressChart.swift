@@ -20,8 +20,18 @@ struct ProgressChart {
     func svg() -> String {
         let labelWidth = 300, barWidth = 340, rowHeight = 34, top = 8
         let legendTop = top + rows.count * rowHeight + 12
-        let height = legendTop + 28
         let width = labelWidth + barWidth + 10
+        // The legend's entries, wrapped onto as many lines as their names need to stay inside
+        // the chart (an SVG clips what lies outside it: the Vietnamese names need two lines).
+        var places: [(x: Int, y: Int)] = []
+        var (nextX, line) = (0, 0)
+        for name in legend {
+            let entryWidth = 18 + name.count * 7
+            if nextX > 0 && nextX + entryWidth > width { (nextX, line) = (0, line + 1) }
+            places.append((nextX, legendTop + line * 22))
+            nextX += entryWidth + 10
+        }
+        let height = legendTop + line * 22 + 28
         let maximum = max(1, rows.map { $0.counts.reduce(0, +) }.max() ?? 1)
         var out =
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"progress-chart\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\">"
@@ -42,14 +52,12 @@ struct ProgressChart {
                 x += w
             }
         }
-        var x = 0
-        for (status, name) in legend.enumerated() {
+        for ((status, name), place) in zip(legend.enumerated(), places) {
             let style = Self.styles[min(status, Self.styles.count - 1)]
             out +=
-                "<rect x=\"\(x)\" y=\"\(legendTop)\" width=\"14\" height=\"14\" fill=\"\(style.fill)\" stroke=\"#0B1F3A\" stroke-width=\"1\"/>"
+                "<rect x=\"\(place.x)\" y=\"\(place.y)\" width=\"14\" height=\"14\" fill=\"\(style.fill)\" stroke=\"#0B1F3A\" stroke-width=\"1\"/>"
             out +=
-                "<text x=\"\(x + 18)\" y=\"\(legendTop + 12)\" font-size=\"12\" fill=\"#0B1F3A\">\(Self.escape(name))</text>"
-            x += 28 + name.count * 7
+                "<text x=\"\(place.x + 18)\" y=\"\(place.y + 12)\" font-size=\"12\" fill=\"#0B1F3A\">\(Self.escape(name))</text>"
         }
         return out + "</svg>"
     }
