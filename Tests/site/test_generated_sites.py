@@ -49,9 +49,9 @@ CHAIN = 10
 NOW = "2026-11-29T12:00"
 THEME = REPO / "Themes" / "default"
 
-# What portal may leave beside the output folder `Output`: its caches, its lock, and the tree
-# the next build is assembled in (see OutputWriter).
-BESIDE_OUTPUT = {".portal-cache", ".Output.lock", ".Output.previous"}
+# What portal may leave beside the output folder `Output`: its caches, its lock, the tree
+# the next build is assembled in (see OutputWriter), and the web-server configurations.
+BESIDE_OUTPUT = {".portal-cache", ".Output.lock", ".Output.previous", "Output.nginx.conf", "Output.apache.conf"}
 
 # `path:line:column: error:`, `path:line: error:` or `path: error:`, with a path.
 LOCATED_ERROR = re.compile(r"^(?P<path>\S(?:[^:]|:(?! ))*?)(?::\d+(?::\d+)?)?: error: ")

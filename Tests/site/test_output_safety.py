@@ -61,7 +61,7 @@ def run_build(content: Path, output: Path, *extra: str) -> None:
 
 def leftovers(parent: Path, name: str) -> list[str]:
     """Entries beside an output folder that a finished build does not leave."""
-    allowed = {name, f".{name}.previous", f".{name}.lock", ".portal-cache"}
+    allowed = {name, f".{name}.previous", f".{name}.lock", ".portal-cache", f"{name}.nginx.conf", f"{name}.apache.conf"}
     return sorted(entry for entry in os.listdir(parent) if entry not in allowed)
 
 

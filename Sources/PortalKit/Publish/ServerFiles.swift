@@ -20,12 +20,17 @@ public enum ServerFiles {
         // starts: its content-hashed assets stay reachable for pages fetched just before.
         let root = OutputPlace.resolved(output)
         let previous = OutputPlace.resolved(OutputWriter.sibling(of: output, suffix: "previous"))
-        try replace(nginxPath(output: output), with: NginxConfig.render(plan, root: root, previous: previous))
-        try replace(apachePath(output: output), with: ApacheConfig.render(plan))
+        try replace(
+            nginxPath(output: output), with: NginxConfig.render(plan, root: root, previous: previous), output: output)
+        try replace(apachePath(output: output), with: ApacheConfig.render(plan), output: output)
     }
 
-    static func replace(_ path: String, with text: String) throws(FileIO.Failure) {
-        let pending = path + ".new"
+    /// Written in `.portal-cache/` first, so that a build killed meanwhile leaves nothing new
+    /// beside the output.
+    static func replace(_ path: String, with text: String, output: String) throws(FileIO.Failure) {
+        let pending = RenderCache.path(for: output, kind: (path as NSString).lastPathComponent + ".new")
+        try? FileManager.default.createDirectory(
+            atPath: (pending as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try FileIO.write(Data(text.utf8), to: pending)
         try FileIO.rename(pending, path)
     }
