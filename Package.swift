@@ -30,6 +30,13 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]
         ),
+        // Debian's libvips-dev: photos resized, oriented, converted to sRGB and stripped of their
+        // metadata. Its API is variadic, so Swift calls it through fixed-argument wrappers (shim.h).
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         // One Linux call Swift's Glibc module does not expose: renameat2 (atomic swap).
         .target(name: "CPortalSys"),
         // zlib and Debian's libbrotli-dev: the .gz and .br files beside the output's text files.
@@ -45,6 +52,7 @@ let package = Package(
                 "CPortalSys",
                 "CCompression",
                 "CRsvg",
+                "CVips",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -249,7 +249,8 @@ import Testing
             "<meta property=\"og:url\" content=\"https://example.gov.vn/asean/tin-tuc/ky-niem/\">",
             "<meta property=\"og:locale\" content=\"vi_VN\">",
             "<meta property=\"og:locale:alternate\" content=\"en_US\">",
-            "<meta property=\"og:image\" content=\"https://example.gov.vn/asean/media/anh.png\">",
+            // The photo's 1200×630 sharing crop (here 8×8: never enlarged).
+            "<meta property=\"og:image\" content=\"https://example.gov.vn/asean/media/anh.png.share.jpg\">",
             "<meta name=\"twitter:card\" content=\"summary_large_image\">",
             "<meta property=\"article:published_time\" content=\"2025-07-28T00:00:00+07:00\">",
         ] {

@@ -410,7 +410,8 @@ import Testing
 
             Nội dung.
             """)
-        try site.write("Content/media/a.png", "png")
+        try site.write(
+            "Content/media/a.png", try Data(contentsOf: URL(fileURLWithPath: "\(site.content)/media/anh.png")))
         try site.write("Content/vi/tin-tuc/canh-bao.md", "---\ntitle: Cảnh báo\ndate: 2025-01-03\nsumary: x\n---\n")
         try site.build()
         let source = SourceFile(
@@ -449,8 +450,8 @@ import Testing
         let kinds = try FileManager.default.contentsOfDirectory(atPath: caches).sorted()
         #expect(
             kinds == [
-                "Output.compressed", "Output.frontmatter", "Output.json", "Output.markdown", "Output.search",
-                "Output.search-terms-en", "Output.search-terms-vi",
+                "Output.compressed", "Output.frontmatter", "Output.json", "Output.markdown", "Output.photos",
+                "Output.photos-published", "Output.search", "Output.search-terms-en", "Output.search-terms-vi",
             ])
         let before = TestSite.snapshot(site.output)
         try FileManager.default.removeItem(atPath: caches)

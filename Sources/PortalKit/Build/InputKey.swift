@@ -23,6 +23,7 @@ enum InputKey {
         digest.add(site.base.string)
         digest.add(site.settings.sourceDigest)
         digest.add(site.catalog.sourceDigest)
+        digest.add(site.photos.digest)  // the pictures, sizes and sharing images pages show
         digest.add("\(site.startOfToday.timeIntervalSince1970)")
         for page in site.graph.pages {
             for field in [

@@ -8,6 +8,12 @@ struct MarkdownStage {
     let jobs: Int
     /// What the last build rendered; empty for a clean build.
     var cache = MarkdownCache()
+    /// The processed photos: an image of one becomes a `<picture>` with its sizes.
+    var photos = PhotoSet()
+    /// The theme's `sizes` for images in a page's body.
+    var imageSizes = Theme.defaultImageSizes
+    /// `--strict`: an image without alt text is an error.
+    var strictAltText = false
 
     /// The bodies, and the cache for the next build.
     func run(warnings: WarningLog) throws(BuildFailure) -> (bodies: [RenderedMarkdown?], cache: MarkdownCache) {
@@ -31,7 +37,19 @@ struct MarkdownStage {
     func render(warnings: WarningLog) -> (
         bodies: [RenderedMarkdown?], errors: [any PortalError], cache: MarkdownCache
     ) {
-        let resolver = LinkResolver(graph: graph, mediaFiles: Set(media.map(\.path)))
+        var made = LinkResolver(graph: graph, mediaFiles: Set(media.map(\.path)))
+        made.photos = photos
+        let resolver = made
+        let base = graph.settings.baseURL
+        let sizes = imageSizes
+        // What a link's HTML follows from, for the cache's check: its address, and for a photo
+        // its files and the theme's sizes.
+        @Sendable func cacheForm(_ link: MarkdownLink, _ rewritten: String, _ page: Page) -> String {
+            guard link.isImage, !rewritten.isEmpty, let photo = resolver.photo(link, from: page) else {
+                return rewritten
+            }
+            return rewritten + "\u{1}" + photo.signature + "\u{1}" + sizes
+        }
         let allowRawHTML = graph.settings.allowRawHTML
         let graph = self.graph
         let cache = self.cache
@@ -41,19 +59,24 @@ struct MarkdownStage {
             guard let source = page.source else { return PageResult(outcome: outcome) }
             let key = MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
             if let entry = cache.entries[key],
-                entry.links.allSatisfy({ resolver.resolve($0.link, from: page, into: &outcome) == $0.rewritten })
+                entry.links.allSatisfy({
+                    cacheForm($0.link, resolver.resolve($0.link, from: page, into: &outcome), page) == $0.rewritten
+                })
             {
                 return PageResult(body: entry.rendered, outcome: outcome, key: key, entry: entry, reused: true)
             }
             outcome = LinkResolver.Outcome()
             var links: [(link: MarkdownLink, rewritten: String)] = []
             let rendered = MarkdownRenderer.render(
-                source.body, allowRawHTML: allowRawHTML, firstLine: source.bodyFirstLine
-            ) { link in
-                let rewritten = resolver.resolve(link, from: page, into: &outcome)
-                links.append((link, rewritten))
-                return rewritten
-            }
+                source.body, allowRawHTML: allowRawHTML, firstLine: source.bodyFirstLine,
+                rewrite: { link in
+                    let rewritten = resolver.resolve(link, from: page, into: &outcome)
+                    links.append((link, cacheForm(link, rewritten, page)))
+                    return rewritten
+                },
+                picture: { link in
+                    resolver.photo(link, from: page)?.html(alt: link.altText, base: base, sizes: sizes, lead: false)
+                })
             return PageResult(
                 body: rendered, outcome: outcome, key: key,
                 entry: MarkdownCache.Entry(links: links, rendered: rendered), reused: false)
@@ -76,6 +99,18 @@ struct MarkdownStage {
                 errors.append(error)
             }
             result.outcome.warnings.forEach(warnings.add)
+            var missingAlt = result.outcome.missingAlt
+            if let matter = page.source?.frontMatter, matter.image != nil,
+                (matter.imageAlt ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+            {
+                missingAlt.append(
+                    PageImage.missingAlt(matter.locations["image"] ?? SourceLocation(file: page.displayPath)))
+            }
+            if strictAltText {
+                errors += missingAlt.map(AltTextError.init) as [any PortalError]
+            } else {
+                missingAlt.forEach(warnings.add)
+            }
             fragments += result.outcome.fragments
         }
 

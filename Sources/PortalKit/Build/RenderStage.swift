@@ -129,9 +129,23 @@ struct RenderStage {
             default: preconditionFailure("a result of another kind of work")
             }
         }
+        // A photo's files whose key is the one the published file was made with are kept as
+        // they are (a hard link), without reading either.
+        let published = session.isFresh ? [:] : PhotoStage.published(output: output)
+        var photoFiles: [(OutputFile, String)] = []
+        for (file, cachePath) in site.photos.files {
+            let owner = "Content/\(file.path)"
+            if published[file.path] == file.key, FileIO.regularSize("\(output)/\(file.path)") == file.size {
+                kept.append(file.path)
+                clashes.add(file.path, owner: { owner })
+            } else {
+                photoFiles.append((OutputFile(path: file.path, body: .copy(from: cachePath)), owner))
+            }
+        }
         let files =
             theme.fingerprints.files.map { ($0, "the theme's \($0.path)") }
             + media.map { (OutputFile(path: $0.path, body: .copy(from: $0.diskPath)), "Content/\($0.path)") }
+            + photoFiles
         for (file, owner) in files {
             for path in [file.path] + compression.candidatePaths(for: file.path, size: file.size ?? 0) {
                 clashes.add(path, owner: { owner })
@@ -166,6 +180,7 @@ struct RenderStage {
         // could keep a file from the wrong build).
         unlink(RenderCache.path(for: output))
         unlink(RenderCache.path(for: output, kind: "search"))
+        PhotoStage.forgetPublished(output: output)
         compressor.removeIndex()
         let report: OutputWriter.Report
         do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept + compressor.paths)) } catch {
@@ -173,6 +188,7 @@ struct RenderStage {
         }
         nextPages.save(output: output, theme: theme.digest)
         nextSearch.save(output: output)
+        PhotoStage.savePublished(site.photos, output: output)
         compressor.save()
         return (report, mismatches)
     }

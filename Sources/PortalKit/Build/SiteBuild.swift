@@ -91,6 +91,12 @@ public enum SiteBuild {
             jobs: options.jobs, warnings: warnings)
         clock.lap("read")
 
+        let photos = try PhotoStage(
+            media: loaded.media, settings: settings.images, displayRoot: content, output: writer.outputDirectory,
+            jobs: options.jobs
+        ).run(warnings: warnings)
+        clock.lap("photos")
+
         // Caches keyed by content (front matter, Markdown, search documents) hold nothing of the
         // output's state, so each is written as soon as it is known, on another thread, while
         // the build goes on: at the end of a clean build, 60 MB of Markdown would be written
@@ -119,6 +125,9 @@ public enum SiteBuild {
         clock.lap("theme")
 
         var markdown = MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs)
+        markdown.photos = photos
+        markdown.imageSizes = theme.imageSizes
+        markdown.strictAltText = options.strict
         if writer.hasPublished {
             markdown.cache = MarkdownCache.load(output: output, jobs: options.jobs)
         }
@@ -132,13 +141,14 @@ public enum SiteBuild {
         var site = Site(
             graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
             now: options.publication.now)
+        site.photos = photos
         site.bodyDigests = ParallelMap.map(Array(bodies.indices), jobs: options.jobs) { Site.digest(bodies[$0]) }
         site.banner = try BannerOnSite.make(
             settings: settings, graph: graph, theme: theme, now: options.publication.now)
         clock.lap("banners")
 
         let (report, mismatches) = try RenderStage(
-            site: site, theme: theme, media: loaded.media, verifyInputKeys: options.verifyInputKeys,
+            site: site, theme: theme, media: photos.copies, verifyInputKeys: options.verifyInputKeys,
             precompress: options.precompress
         ).run(jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
         clock.lap("render and write")

@@ -71,16 +71,43 @@ public enum PageImage {
         }
     }
 
+    /// The processed photo `value` names, if it names one.
+    static func photo(_ value: String, file: String, in photos: PhotoSet) -> Photo? {
+        guard case .success(.media(let path, _)) = target(value, file: file) else { return nil }
+        return photos.photo(path)
+    }
+
     /// The address a page shows for `value`: a site path under the base path (`/asean/media/…`),
     /// or with `absolute` the whole URL (for Open Graph); nil for a value `check` refuses.
-    static func url(_ value: String, file: String, base: BaseURL, absolute: Bool) -> String? {
+    static func url(
+        _ value: String, file: String, base: BaseURL, absolute: Bool, photos: PhotoSet = PhotoSet()
+    ) -> String? {
         switch target(value, file: file) {
         case .success(.external(let url)): return url
         case .success(.media(let path, let suffix)):
-            let encoded = LinkResolver.encode(path)
+            let encoded = LinkResolver.encode(photos.address(of: path))
             return (absolute ? base.absolute(encoded) : base.sitePath(encoded)) + suffix
         case .failure: return nil
         }
+    }
+}
+
+extension PageImage {
+    static func missingAlt(_ location: SourceLocation) -> Diagnostic {
+        Diagnostic(
+            severity: .warning, location: location, message: "the page's image has no `imageAlt`",
+            help: "describe the image in `imageAlt:` for people who cannot see it")
+    }
+}
+
+/// An image without alt text under `--strict`.
+public struct AltTextError: PortalError {
+    public var location: SourceLocation?
+    public var message: String
+    public var help: String?
+
+    init(_ warning: Diagnostic) {
+        (location, message, help) = (warning.location, warning.message, warning.help)
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 extension SiteSettings {
     static let topKeys = [
         "baseURL", "theme", "defaultLanguage", "languages", "markdown", "paginate", "feeds", "banner",
-        "compression",
+        "compression", "images",
     ]
     static let languageKeys = ["name", "locale", "title", "description", "menu", "taxonomies"]
     static let feedKeys = ["content", "limit"]
@@ -131,6 +131,7 @@ extension SiteSettings {
                 if entry.key == "gzip" { settings.compression.gzip = on } else { settings.compression.brotli = on }
             }
         }
+        if let node = values["images"] { settings.images = try PhotoSettings.parse(node) }
         return settings
     }
 

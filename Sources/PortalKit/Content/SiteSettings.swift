@@ -15,6 +15,8 @@ public struct SiteSettings: Sendable {
     public var banner: BannerSettings?
     /// `compression:`: which precompressed copies of text files a build writes.
     public var compression = Precompression()
+    /// `images:`: the photos' sizes, formats and metadata.
+    public var images = PhotoSettings()
     /// Where the file was read from, for messages.
     public var file: String
     /// A digest of the file's text, as read: part of what every page is rendered from (see

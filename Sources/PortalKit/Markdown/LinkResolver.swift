@@ -7,6 +7,8 @@ struct LinkResolver: Sendable {
     let graph: SiteGraph
     /// Paths of the files in `Content/media/`, as `media/…` (NFC).
     let mediaFiles: Set<String>
+    /// The processed photos: a link to one reaches its published address.
+    var photos = PhotoSet()
 
     static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel", "ftp", "ftps", "sms", "geo"]
     static let safeImageData = ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"]
@@ -23,13 +25,15 @@ struct LinkResolver: Sendable {
         var errors: [MarkdownError] = []
         var warnings: [Diagnostic] = []
         var fragments: [FragmentReference] = []
+        /// Images without alt text: warnings, or errors with `--strict`.
+        var missingAlt: [Diagnostic] = []
     }
 
     func resolve(_ link: MarkdownLink, from page: Page, into outcome: inout Outcome) -> String {
         let destination = link.destination
         let location = SourceLocation(file: page.displayPath, line: link.line, column: link.column)
         if link.isImage, link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
-            outcome.warnings.append(
+            outcome.missingAlt.append(
                 Diagnostic(
                     severity: .warning, location: location, message: "the image `\(destination)` has no alt text",
                     help: "describe the image for people who cannot see it: ![mô tả ảnh](\(destination))"))
@@ -97,7 +101,7 @@ struct LinkResolver: Sendable {
         }
         if resolved.hasPrefix("media/") {
             if !mediaFiles.contains(resolved) { outcome.errors.append(.missingFile(target: destination, location)) }
-            return base.sitePath(Self.encode(resolved)) + suffix
+            return base.sitePath(Self.encode(photos.address(of: resolved))) + suffix
         }
         outcome.warnings.append(
             Diagnostic(
@@ -105,6 +109,18 @@ struct LinkResolver: Sendable {
                 message: "the relative link `\(destination)` is neither a Markdown page nor a file in media/",
                 help: "link pages by their .md file and files as /media/…, so links survive URL changes"))
         return destination
+    }
+
+    /// The processed photo an image of `page` shows, if it is one (by the rules `resolve` follows).
+    func photo(_ link: MarkdownLink, from page: Page) -> Photo? {
+        guard link.isImage, Self.address(link.destination, isImage: true) == .path, !link.destination.hasPrefix("//")
+        else { return nil }
+        switch Self.place(
+            ofPath: Self.split(link.destination).path, from: page.source?.source.contentPath ?? page.contentPath)
+        {
+        case .site(let path), .content(let path): return photos.photo(path)
+        case .outside: return nil
+        }
     }
 
     /// What an address is, by the rule every address portal publishes from content follows

@@ -45,7 +45,7 @@ public enum MarkdownRenderer {
     /// counted from `firstLine` so they are lines of the file.
     public static func render(
         _ markdown: String, allowRawHTML: Bool, firstLine: Int = 1,
-        rewrite: (MarkdownLink) -> String
+        rewrite: (MarkdownLink) -> String, picture: ((MarkdownLink) -> String?)? = nil
     ) -> RenderedMarkdown {
         _ = extensionsRegistered
         // Footnotes; tables with style attributes (HTML5 has no `align`). Without
@@ -104,6 +104,8 @@ public enum MarkdownRenderer {
         for (node, change) in zip(links, rewrites).reversed() {
             if change.rewritten.isEmpty {
                 removeAddress(of: node, isImage: change.link.isImage, altText: change.link.altText)
+            } else if change.link.isImage, let html = picture?(change.link) {
+                replaceImage(node, html: html)
             } else if change.rewritten != change.url {
                 cmark_node_set_url(node, change.rewritten)
             }
@@ -189,6 +191,32 @@ public enum MarkdownRenderer {
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
+    }
+
+    /// A photo's `<picture>` in the image's place. An image alone in its paragraph becomes a
+    /// `<figure>`, its title (`![alt](a.jpg "title")`) the figure's caption.
+    private static func replaceImage(_ image: OpaquePointer, html: String) {
+        let title = cmark_node_get_title(image).map { String(cString: $0) } ?? ""
+        let parent = cmark_node_parent(image)
+        let alone =
+            parent.map { cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH } == true
+            && cmark_node_first_child(parent) == image && cmark_node_last_child(parent) == image
+        if alone, let paragraph = parent {
+            let caption = title.isEmpty ? "" : "<figcaption>\(PortalHTML().escapeText(title))</figcaption>"
+            let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
+            cmark_node_set_on_enter(figure, "<figure class=\"photo\">\(html)\(caption)</figure>")
+            cmark_node_set_on_exit(figure, "")
+            cmark_node_insert_before(paragraph, figure)
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        } else {
+            let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
+            cmark_node_set_on_enter(inline, html)
+            cmark_node_set_on_exit(inline, "")
+            cmark_node_insert_before(image, inline)
+            cmark_node_unlink(image)
+            cmark_node_free(image)
+        }
     }
 
     /// cmark counts columns in bytes; editors count characters ("Đọc" is 3, not 6).

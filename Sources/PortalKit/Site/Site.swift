@@ -14,6 +14,8 @@ struct Site: Sendable {
     let now: Date
     /// This year's banner kit, when site.yml has `banner:`.
     var banner: BannerOnSite? = nil
+    /// The processed photos of media/ (PhotoStage): the page's image and its sharing image.
+    var photos = PhotoSet()
 
     var settings: SiteSettings { graph.settings }
     var base: BaseURL { graph.settings.baseURL }

@@ -150,10 +150,18 @@ struct PageContext {
         }
         if let image = matter.image,
             let url = PageImage.url(
-                image, file: page.source?.source.contentPath ?? page.contentPath, base: base, absolute: false)
+                image, file: page.source?.source.contentPath ?? page.contentPath, base: base, absolute: false,
+                photos: site.photos)
         {
             fields["image"] = url
             fields["imageAlt"] = matter.imageAlt ?? ""
+            // A photo of media/: its `<picture>` with every size, loaded first (the lead image).
+            if let photo = PageImage.photo(
+                image, file: page.source?.source.contentPath ?? page.contentPath, in: site.photos)
+            {
+                fields["picture"] = photo.html(
+                    alt: matter.imageAlt ?? "", base: base, sizes: theme.imageSizes, lead: true)
+            }
         }
         return fields
     }
@@ -388,10 +396,22 @@ struct PageContext {
         if let summary = page.frontMatter.summary, !summary.isEmpty { og["description"] = summary }
         if let image = page.frontMatter.image,
             let url = PageImage.url(
-                image, file: page.source?.source.contentPath ?? page.contentPath, base: base, absolute: true)
+                image, file: page.source?.source.contentPath ?? page.contentPath, base: base, absolute: true,
+                photos: site.photos)
         {
             og["image"] = url
             og["imageAlt"] = page.frontMatter.imageAlt ?? ""
+            og["imageWidth"] = nil
+            og["imageHeight"] = nil
+            // A photo of media/ is shared as its 1200×630 crop around what is interesting in it.
+            if let photo = PageImage.photo(
+                image, file: page.source?.source.contentPath ?? page.contentPath, in: site.photos),
+                let share = photo.share
+            {
+                og["image"] = base.absolute(LinkResolver.encode(share.path))
+                og["imageWidth"] = "\(share.width)"
+                og["imageHeight"] = "\(share.height)"
+            }
         }
         if page.kind == .page, let date = page.date { og["publishedTime"] = VietnamTime.iso8601(date) }
         return og
@@ -399,10 +419,18 @@ struct PageContext {
 
     func openGraph(title: String, language: String, url: String, versions: [(String, String)]) -> [String: Any] {
         let lang = site.language(language)
-        return [
+        var og: [String: Any] = [
             "type": "website", "title": title, "url": base.absolute(url), "siteName": lang.title,
             "description": lang.description, "locale": lang.locale,
             "localeAlternates": versions.filter { $0.0 != language }.map { site.language($0.0).locale },
         ]
+        // `images.shareImage`: what a link to a page without an image of its own shows.
+        if let share = site.photos.defaultShare {
+            og["image"] = base.absolute(LinkResolver.encode(share.path))
+            og["imageWidth"] = "\(share.width)"
+            og["imageHeight"] = "\(share.height)"
+            og["imageAlt"] = lang.title
+        }
+        return og
     }
 }

@@ -23,6 +23,10 @@ public struct Theme: Sendable {
     /// A digest of every template, UI string and asset: with a page's context it decides
     /// whether the page would render differently (the render cache).
     var digest: String = ""
+    /// `images: {sizes: …}` of theme.yml: how wide the theme shows a photo of a page's body,
+    /// for the browser to choose among its widths (`sizes` of `<img>`).
+    public var imageSizes = Theme.defaultImageSizes
+    public static let defaultImageSizes = "100vw"
 
     /// Templates every theme must have: one per kind of page.
     public static let requiredLayouts = ["home", "section", "page", "404", "taxonomy", "term", "alias", "search"]
@@ -64,6 +68,7 @@ extension Theme {
         let manifestPath = "\(directory)/theme.yml"
         var required = requiredLayouts
         var name = (directory as NSString).lastPathComponent
+        var imageSizes = defaultImageSizes
         if let data = fm.contents(atPath: manifestPath), let text = try? TextInput.decode(data) {
             do throws(ShapeProblem) {
                 for entry in try YAMLNode.parse(text, file: manifestPath).entries("theme.yml") {
@@ -71,10 +76,20 @@ extension Theme {
                     case "name": name = try entry.value.nonEmptyString("name")
                     case "requires":
                         required = Array(Set(requiredLayouts + (try entry.value.stringList("requires")))).sorted()
+                    case "images":
+                        for image in try entry.value.entries("images") {
+                            guard image.key == "sizes" else {
+                                throw ShapeProblem(
+                                    location: image.keyNode.location,
+                                    message: "unknown key `\(image.key)` in images of theme.yml",
+                                    help: "known keys: sizes")
+                            }
+                            imageSizes = try image.value.nonEmptyString("images.sizes")
+                        }
                     default:
                         throw ShapeProblem(
                             location: entry.keyNode.location, message: "unknown key `\(entry.key)` in theme.yml",
-                            help: "known keys: name, requires")
+                            help: "known keys: name, requires, images")
                     }
                 }
             } catch { errors.append(ThemeError.manifest(error)) }
@@ -217,11 +232,13 @@ extension Theme {
                 [$0, fingerprints.assets[$0]!.path, fingerprints.assets[$0]!.integrity]
             })
         if let data = bannerData { digest.add(String(decoding: data, as: UTF8.self)) }
-        return Theme(
+        var theme = Theme(
             name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
             strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate,
             templateTexts: Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.text) }), digest: digest.finish()
         )
+        theme.imageSizes = imageSizes
+        return theme
     }
 }
 
