@@ -67,6 +67,22 @@ import Testing
         }
     }
 
+    /// Foundation's NFC on Linux (`precomposedStringWithCanonicalMapping`, which
+    /// `TextInput.nfc` calls) composes a supplementary-plane character followed by a combining
+    /// mark as if it were the letter of its low 16 bits: U+1007A U+0301 becomes "ź" (U+017A),
+    /// U+20041 (a CJK Extension B ideograph, as Chữ Nôm uses) U+0301 becomes "Á". Text is
+    /// changed on the way in, and the NFC and NFD of one text slug differently. Found by
+    /// fuzz-slug; a toolchain bug, which TextInput.nfc (Text/Normalization.swift) could work
+    /// around by leaving such text as it is; then drop `withKnownIssue`.
+    @Test func normalisingKeepsSupplementaryCharacters() {
+        for text in ["\u{1007A}\u{301}", "\u{20041}\u{301}"] {
+            withKnownIssue("Foundation's NFC truncates supplementary-plane characters before a mark") {
+                #expect(TextInput.nfc(text).unicodeScalars.first == text.unicodeScalars.first)
+                #expect(Slug.make(TextInput.nfc(text)) == Slug.make(text.decomposedStringWithCanonicalMapping))
+            }
+        }
+    }
+
     // MARK: YAML locations (fuzz-settings, fuzz-agencies, fuzz-plan)
 
     /// libyaml puts the end of a text without a final line break on a line of its own: an
@@ -89,6 +105,48 @@ import Testing
             Issue.record("an empty theme was accepted")
         } catch {
             #expect(error.location.line == 2)
+        }
+    }
+
+    // MARK: site.yml (fuzz-settings)
+
+    static let oneLanguage = """
+        baseURL: https://a.b/
+        theme: t
+        defaultLanguage: vi
+        languages:
+          vi: { name: a, locale: b, title: c, description: d }
+
+        """
+
+    /// Yams finds a key given twice only when the two nodes are equal: `!x vi:` (a local tag)
+    /// beside `vi:` passed, the site had two languages `vi`, and the site graph crashed on
+    /// them (`Dictionary(uniqueKeysWithValues:)`, SiteGraph.swift). Any two keys that read as
+    /// the same text, NFC and NFD ones too, are an error at the second.
+    @Test func aKeyGivenTwiceUnderAnotherTagIsAnError() {
+        for second in ["  !x vi: { name: a, locale: b, title: c, description: d }\n", "  ? !x vi\n  : {}\n"] {
+            do {
+                let settings = try SiteSettings.parse(Self.oneLanguage + second, file: "site.yml")
+                Issue.record("two languages \(settings.languages.map(\.code)) were accepted")
+            } catch {
+                #expect(error.message == "a key is given twice: vi")
+                #expect(error.location.line == 6)
+            }
+        }
+        #expect(throws: FrontMatterError.self) {
+            try FrontMatterParser.parse(
+                Self.source("---\ntitle: a\ntie\u{302}u: b\ntiêu: c\n---\n"), warnings: WarningLog())
+        }
+    }
+
+    /// The language code is checked with `^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$`, and ICU's `$`
+    /// also matches before a final line break: `"vi\n":` was accepted as a language, whose
+    /// folder and URL prefix hold a line break. Found by fuzz-settings; the fix belongs in
+    /// Content/SettingsLoader.swift (`\z` instead of `$`); then drop `withKnownIssue`.
+    @Test func aLanguageCodeWithALineBreakIsRefused() {
+        let text = Self.oneLanguage + "  \"en\\n\": { name: a, locale: b, title: c, description: d }\n"
+        withKnownIssue("`$` matches before a final line break (SettingsLoader.swift)") {
+            #expect(throws: ShapeProblem.self) { try SiteSettings.parse(text, file: "site.yml") }
         }
     }
 

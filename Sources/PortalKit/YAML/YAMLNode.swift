@@ -87,13 +87,23 @@ struct YAMLNode {
             throw ShapeProblem(
                 location: location, message: "\(what) must be a mapping of keys to values, found \(kind)", help: nil)
         }
-        return mapping.map { pair in
+        let entries = mapping.map { pair in
             (
-                TextInput.nfc(pair.key.string ?? ""),
-                YAMLNode(node: pair.key, file: file, lineOffset: lineOffset, end: end),
-                YAMLNode(node: pair.value, file: file, lineOffset: lineOffset, end: end)
+                key: TextInput.nfc(pair.key.string ?? ""),
+                keyNode: YAMLNode(node: pair.key, file: file, lineOffset: lineOffset, end: end),
+                value: YAMLNode(node: pair.value, file: file, lineOffset: lineOffset, end: end)
             )
         }
+        // Yams finds keys given twice only when their nodes are equal: `!x vi:` beside `vi:`
+        // (another tag), or a key typed in NFD beside its NFC, passed, and two languages `vi`
+        // crashed the site graph (found by fuzz-settings).
+        var seen: Set<String> = []
+        for entry in entries where !entry.key.isEmpty && !seen.insert(entry.key).inserted {
+            throw ShapeProblem(
+                location: entry.keyNode.location, message: "a key is given twice: \(entry.key)",
+                help: "keep one of them")
+        }
+        return entries
     }
 
     func string(_ key: String) throws(ShapeProblem) -> String {
