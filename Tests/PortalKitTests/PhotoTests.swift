@@ -212,4 +212,15 @@ import Testing
         options.jobs = 2
         #expect(throws: BuildFailure.self) { try SiteBuild.run(options, warnings: WarningLog()) }
     }
+
+    @Test func checkReportsImagesNoPageUses() throws {
+        let site = try Self.photoSite()
+        try site.write(
+            "Content/media/thua.png", try Data(contentsOf: URL(fileURLWithPath: "\(site.content)/media/anh.png")))
+        try site.write("Content/media/tai-lieu.pdf", "%PDF-1.4")
+        let findings = SiteCheck(contentDirectory: site.content, publication: Publication(now: TestSite.defaultNow))
+            .run().map(\.oneLine)
+        let unused = findings.filter { $0.contains("no page shows or links this image") }
+        #expect(unused.count == 1 && unused[0].hasPrefix("\(site.content)/media/thua.png: warning:"), "\(findings)")
+    }
 }

@@ -50,7 +50,39 @@ public struct SiteCheck: Sendable {
         do {
             let graph = try SiteGraph(settings: settings, sources: workspace.sources, publication: publication)
             let markdown = MarkdownStage(graph: graph, media: workspace.media, jobs: jobs)
-            errors += markdown.render(warnings: warnings).errors
+            let rendered = markdown.render(warnings: warnings)
+            errors += rendered.errors
+            // Photos of media/ that no page shows or links (drafts and future pages count).
+            var used = Set<String>()
+            for page in graph.pages {
+                guard let source = page.source else { continue }
+                let key = MarkdownCache.key(
+                    source.body, firstLine: source.bodyFirstLine, allowRawHTML: graph.settings.allowRawHTML)
+                for (link, _) in rendered.cache.entries[key]?.links ?? []
+                where LinkResolver.address(link.destination, isImage: true) == .path {
+                    switch LinkResolver.place(
+                        ofPath: LinkResolver.split(link.destination).path, from: source.source.contentPath)
+                    {
+                    case .site(let path), .content(let path): used.insert(path)
+                    case .outside: break
+                    }
+                }
+            }
+            for source in workspace.sources {
+                if let image = source.frontMatter.image,
+                    case .success(.media(let path, _)) = PageImage.target(image, file: source.source.contentPath)
+                {
+                    used.insert(path)
+                }
+            }
+            if let share = settings.images.shareImage { used.insert(share) }
+            for file in workspace.media where PhotoFormat.of(name: file.path)?.isProcessed == true {
+                if !used.contains(file.path) {
+                    warnings.warn(
+                        SourceLocation(file: "\(contentDirectory)/\(file.path)"), "no page shows or links this image",
+                        help: "use it in a page (![mô tả](/\(file.path))) or remove it from media/")
+                }
+            }
         } catch {
             errors += error.errors
         }

@@ -19,7 +19,7 @@ struct PhotoStage {
     let jobs: Int
 
     /// Bump when what a key describes changes (the encoders' settings in shim.h included).
-    static let version = "2"
+    static let version = "3"
     static let shareWidth = 1200
     static let shareHeight = 630
     static let warnMegapixels = 40

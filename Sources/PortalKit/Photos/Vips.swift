@@ -170,7 +170,13 @@ final class VipsPicture {
         return names.compactMap { name in
             var buffer = [CChar](repeating: 0, count: 1024)
             guard portal_vips_get_string(image, name, &buffer, buffer.count) != 0 else { return nil }
-            return (name, Vips.string(buffer))
+            // libvips gives `value (human form, ASCII, N components, M bytes)` (a copyright's human
+            // form is `photographer (Photographer) - editor (Editor)`): the value alone.
+            var value = Vips.string(buffer)
+            if value.hasSuffix(" bytes)"), let range = value.range(of: " (") {
+                value = String(value[..<range.lowerBound])
+            }
+            return value.isEmpty || value == "[None]" ? nil : (name, value)
         }
     }
 }
