@@ -29,10 +29,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# A 1x1 PNG, so that media files are real images.
+# A 1x1 PNG, so that media files are real images (portal decodes and re-encodes photos: the
+# IDAT of the one written here before had a wrong checksum, which libpng refuses).
 PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b4944415478da636000020000050001e9fadcd80000000049454e44ae426082")
 
 WORDS_VI = ["Đà Nẵng", "hội nhập", "ASEAN", "văn hóa", "xã hội", "kỷ niệm", "Hội An", "đối ngoại",
             "người dân", "phụ nữ", "thanh niên", "Quảng Nam", "môi trường", "năm 2025"]
