@@ -101,7 +101,7 @@ extension SiteSettings {
         let languagesNode = try required("languages")
         var languages: [Language] = []
         for entry in try languagesNode.entries("languages") {
-            guard entry.key.range(of: #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"#, options: .regularExpression) != nil,
+            guard entry.key.range(of: #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?\z"#, options: .regularExpression) != nil,
                 !ContentLoader.reservedFolders.contains(entry.key)
             else {
                 throw ShapeProblem(

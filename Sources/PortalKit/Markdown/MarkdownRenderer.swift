@@ -92,10 +92,10 @@ public enum MarkdownRenderer {
         for node in links {
             let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let line = Int(cmark_node_get_start_line(node))
+            let (line, byteColumn) = place(of: node, url: url, in: lines)
             let link = MarkdownLink(
                 destination: url, isImage: isImage, line: line + firstLine - 1,
-                column: characterColumn(byteColumn: Int(cmark_node_get_start_column(node)), line: line, in: lines),
+                column: characterColumn(byteColumn: byteColumn, line: line, in: lines),
                 altText: isImage ? plainText(node) : "")
             rewrites.append((link, url, rewrite(link)))
         }
@@ -111,6 +111,10 @@ public enum MarkdownRenderer {
             }
         }
 
+        // The old headings, unlinked: the text of their inline children (raw HTML included)
+        // still points into their buffers, so they are freed only once the HTML is written.
+        var replacedHeadings: [OpaquePointer] = []
+        defer { for heading in replacedHeadings { cmark_node_free(heading) } }
         var usedIDs: [String: Int] = [:]
         var result: [MarkdownHeading] = []
         for node in headings {
@@ -131,6 +135,7 @@ public enum MarkdownRenderer {
             let level = Int(cmark_node_get_heading_level(node))
             result.append(MarkdownHeading(level: level, id: id, text: text))
             replaceHeading(node, level: level, id: id)
+            replacedHeadings.append(node)
         }
 
         for table in tables { wrapTable(table) }
@@ -219,6 +224,46 @@ public enum MarkdownRenderer {
         }
     }
 
+    /// Where a link starts (line, byte column). Links made by the autolink extension, and the
+    /// links of a paragraph the table extension turned into a table, have no place (0, 0), and
+    /// `www.` autolinks one a byte early: when what stands at cmark's place is not the start
+    /// of the link as written, the place is where its address first appears within the nearest
+    /// block that has a place, else that block's start (found by fuzz-markdown).
+    private static func place(of node: OpaquePointer, url: String, in lines: [Substring.UTF8View]) -> (Int, Int) {
+        let line = Int(cmark_node_get_start_line(node))
+        let column = Int(cmark_node_get_start_column(node))
+        // An autolink's text is its address as written (`www.a.vn` for `http://www.a.vn`).
+        let written = cmark_node_first_child(node).flatMap { cmark_node_get_literal($0) }.map { String(cString: $0) }
+        if line >= 1, line <= lines.count, column >= 1 {
+            let rest = lines[line - 1].dropFirst(column - 1)
+            let starts = ["[", "![", "<", written ?? "["].contains { rest.starts(with: $0.utf8) }
+            if starts { return (line, column) }
+        }
+        var block = line > 0 ? node : cmark_node_parent(node)
+        while let current = block, cmark_node_get_start_line(current) <= 0 { block = cmark_node_parent(current) }
+        guard let block else { return (1, 1) }
+        let first = Int(cmark_node_get_start_line(block))
+        let last = max(first, Int(cmark_node_get_end_line(block)))
+        for needle in [url, written].compactMap({ $0 }) where !needle.isEmpty {
+            let bytes = Array(needle.utf8)
+            for number in first...last where number <= lines.count {
+                let text = Array(lines[number - 1])
+                guard text.count >= bytes.count else { continue }
+                for start in 0...(text.count - bytes.count)
+                where text[start..<(start + bytes.count)].elementsEqual(bytes) {
+                    // A Markdown link starts at its `[`: step back to it when the address is in `](…)`.
+                    if start >= 2, text[start - 1] == UInt8(ascii: "("), text[start - 2] == UInt8(ascii: "]"),
+                        let open = text[..<(start - 2)].lastIndex(of: UInt8(ascii: "["))
+                    {
+                        return (number, open > 0 && text[open - 1] == UInt8(ascii: "!") ? open : open + 1)
+                    }
+                    return (number, start + 1)
+                }
+            }
+        }
+        return line > 0 ? (line, max(column, 1)) : (first, max(1, Int(cmark_node_get_start_column(block))))
+    }
+
     /// cmark counts columns in bytes; editors count characters ("Đọc" is 3, not 6).
     private static func characterColumn(byteColumn: Int, line: Int, in lines: [Substring.UTF8View]) -> Int {
         guard line >= 1, line <= lines.count, byteColumn >= 1 else { return byteColumn }
@@ -233,7 +278,8 @@ public enum MarkdownRenderer {
     }
 
     /// cmark writes `<h2>` without attributes: a custom block carrying the opening and
-    /// closing tags takes the heading's place and keeps its children.
+    /// closing tags takes the heading's place and keeps its children. The heading is left
+    /// unlinked, not freed: its children's text lives in its buffer (found by fuzz-markdown).
     private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) {
         let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
         cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
@@ -244,7 +290,6 @@ public enum MarkdownRenderer {
         }
         cmark_node_insert_before(heading, block)
         cmark_node_unlink(heading)
-        cmark_node_free(heading)
     }
 
     /// Wide tables scroll inside a box of their own instead of the page; the box is a labelled,

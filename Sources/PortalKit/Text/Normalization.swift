@@ -76,7 +76,46 @@ public enum TextInput {
     /// Without format characters, then NFC: in that order, because a dropped character may
     /// have stood between a letter and its combining mark ("e", U+200B, U+0301 becomes "é").
     private static func cleaned(_ text: String) -> String {
-        withoutFormatCharacters(text).precomposedStringWithCanonicalMapping
+        let text = withoutFormatCharacters(text)
+        guard hasSupplementaryBeforeMark(text) else { return text.precomposedStringWithCanonicalMapping }
+        // Foundation's NFC on Linux composes a supplementary-plane character followed by a
+        // combining mark as if it were the BMP letter of its low 16 bits (U+20041 U+0301, a
+        // Chữ Nôm ideograph and an acute, became "Á"; found by fuzz-slug). Such a character and
+        // the marks after it are kept as written, the text between is composed: none of these
+        // characters composes with a mark in Vietnamese or English text.
+        var result = ""
+        var pending = String.UnicodeScalarView()
+        var keeping = false
+        for scalar in text.unicodeScalars {
+            if scalar.value > 0xFFFF {
+                result += String(pending).precomposedStringWithCanonicalMapping
+                pending = String.UnicodeScalarView()
+                result.unicodeScalars.append(scalar)
+                keeping = true
+            } else if keeping && isMark(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                keeping = false
+                pending.append(scalar)
+            }
+        }
+        return result + String(pending).precomposedStringWithCanonicalMapping
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return scalar.properties.canonicalCombiningClass != .notReordered
+        }
+    }
+
+    private static func hasSupplementaryBeforeMark(_ text: String) -> Bool {
+        var previousIsSupplementary = false
+        for scalar in text.unicodeScalars {
+            if previousIsSupplementary && isMark(scalar) { return true }
+            previousIsSupplementary = scalar.value > 0xFFFF
+        }
+        return false
     }
 
     /// Format characters (Unicode general category Cf) are invisible: a right-to-left override
@@ -123,7 +162,20 @@ public enum TextInput {
         var text = text
         let hasCR = text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
         guard hasCR else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // As bytes: Foundation's `replacingOccurrences` compares Characters, and a CR before a
+        // combining mark is one Character with it, so that CR stayed (found by fuzz-frontmatter).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A && afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = byte == 0x0D
+            bytes.append(afterCR ? 0x0A : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Index of the first byte that does not belong to a valid UTF-8 sequence.

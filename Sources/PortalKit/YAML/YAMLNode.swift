@@ -6,15 +6,22 @@ struct YAMLNode {
     let node: Node
     let file: String
     let lineOffset: Int
-    /// The text's last line and the column just past it. libyaml puts the end of a text that
-    /// does not end with a line break on a line of its own, one past the last: what stands
-    /// there (an empty value, an unclosed `[`) is placed at the end of the last line instead,
-    /// where an editor can go.
+    /// Where the text's lines are, to turn libyaml's places into an editor's: see `TextEnd`.
     let end: TextEnd
 
+    /// libyaml puts the end of a text that does not end with a line break on a line of its own,
+    /// one past the last: what stands there (an empty value, an unclosed `[`) is placed at the
+    /// end of the last line instead, where an editor can go. And libyaml also breaks lines at
+    /// U+0085, U+2028 and U+2029 (YAML 1.1), which editors show inside a line: in a text holding
+    /// one, its lines and columns are counted again from the line feeds (found by fuzz-settings).
     struct TextEnd {
+        /// The last line and the column just past its end.
         var line: Int
         var column: Int
+        /// Where each of libyaml's lines and each line of the file starts, in scalars; only for
+        /// a text holding one of libyaml's other line breaks.
+        var yamlLineStarts: [Int]? = nil
+        var lineStarts: [Int] = []
 
         init(_ text: String) {
             var line = 1
@@ -25,12 +32,56 @@ struct YAMLNode {
             }
             self.line = line
             column = text.unicodeScalars[lastLineStart...].count + 1
+            guard Self.hasOtherLineBreaks(text) else { return }
+            var yamlStarts = [0], starts = [0]
+            for (index, scalar) in text.unicodeScalars.enumerated() {
+                switch scalar {
+                case "\n":
+                    yamlStarts.append(index + 1)
+                    starts.append(index + 1)
+                case "\u{85}", "\u{2028}", "\u{2029}": yamlStarts.append(index + 1)
+                default: break
+                }
+            }
+            yamlLineStarts = yamlStarts
+            lineStarts = starts
         }
 
-        /// A line and column of the text (1-based) as a place in the file.
+        /// U+0085 (C2 85), U+2028 or U+2029 (E2 80 A8, E2 80 A9), looked for as bytes: every
+        /// front matter comes here.
+        static func hasOtherLineBreaks(_ text: String) -> Bool {
+            var text = text
+            return text.withUTF8 { bytes in
+                var index = 0
+                while index + 1 < bytes.count {
+                    switch bytes[index] {
+                    case 0xC2 where bytes[index + 1] == 0x85: return true
+                    case 0xE2
+                    where bytes[index + 1] == 0x80 && index + 2 < bytes.count
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                        return true
+                    default: index += 1
+                    }
+                }
+                return false
+            }
+        }
+
+        /// A line and column of the text as libyaml counts them (1-based) as a place in the file.
         func place(file: String, line: Int?, column: Int?, lineOffset: Int) -> SourceLocation {
             guard let line else { return SourceLocation(file: file) }
-            if line > self.line { return SourceLocation(file: file, line: self.line + lineOffset, column: self.column) }
+            if let yamlLineStarts, line <= yamlLineStarts.count {
+                let index = yamlLineStarts[line - 1] + max(column ?? 1, 1) - 1
+                let fileLine = lineStarts.lastIndex { $0 <= index }! + 1
+                let fileColumn = index - lineStarts[fileLine - 1] + 1
+                if fileLine == self.line, fileColumn > self.column {
+                    return SourceLocation(file: file, line: self.line + lineOffset, column: self.column)
+                }
+                return SourceLocation(file: file, line: fileLine + lineOffset, column: column.map { _ in fileColumn })
+            }
+            if line > (yamlLineStarts?.count ?? self.line) {
+                return SourceLocation(file: file, line: self.line + lineOffset, column: self.column)
+            }
             return SourceLocation(file: file, line: line + lineOffset, column: column)
         }
     }
