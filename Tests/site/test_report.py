@@ -7,7 +7,9 @@ that cannot be run, 1 for a command that failed).
 
 from __future__ import annotations
 
+import html as htmllib
 import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -40,7 +42,7 @@ class Outline(HTMLParser):
     """A report's text as (tag, text) blocks in document order: headings, paragraphs and list
     items, with <br> kept as a line break."""
 
-    BLOCKS = {"h1", "h2", "h3", "p", "li", "div"}
+    BLOCKS = {"h1", "h2", "h3", "p", "li", "div", "td"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -75,6 +77,11 @@ def outline(html: str) -> list[tuple[str, str]]:
     parser.feed(html)
     parser.close()
     return parser.blocks
+
+
+def tag_text(fragment: str) -> str:
+    """An HTML fragment's text, tags removed and spaces folded."""
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
 
 
 def headings(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -219,6 +226,13 @@ def test_the_word_document_holds_the_same_report(sample, tmp_path):
     assert headings(blocks) == headings(outline(html))
     texts = [text for _, text in blocks]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc" in texts, texts[:4]
+    # Side by side, as Decree 30 lays it out: the issuing body and the national heading are the
+    # two cells of the document's first row (Word keeps no CSS).
+    first_row = re.search(r"<tr[^>]*>(.*?)</tr>", back.stdout, re.S)
+    assert first_row, back.stdout[:800]
+    cells = [tag_text(cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", first_row.group(1), re.S)]
+    assert len(cells) == 2, cells
+    assert cells[0].startswith("UBND THÀNH PHỐ ĐÀ NẴNG") and cells[1].startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     assert "Đà Nẵng, ngày 04 tháng 12 năm 2026" in texts
     assert "Sở Y tế (Đang thực hiện): Mẫu: đang thực hiện." in texts
     assert section(blocks, "Cơ quan chưa gửi báo cáo") == section(outline(html), "Cơ quan chưa gửi báo cáo")

@@ -3,7 +3,9 @@ import Foundation
 /// The report the lead department compiles for the city from the agencies' reports of one
 /// year (`portal report`): per characteristic and task, the lead, the status and every
 /// agency's result, then the agencies that did not report; laid out as a Vietnamese
-/// administrative report (Decree 30/2020: national heading, place and date line, A4).
+/// administrative report (Decree 30/2020: national heading, place and date line, A4). The
+/// heading's two columns (the issuing body, the national heading) are a table's two cells, so
+/// that they stay side by side in the Word document pandoc makes, where CSS is lost.
 public struct CompiledReport: Sendable {
     public var catalog: Catalog
     public var plan: ActionPlan
@@ -123,8 +125,8 @@ public struct CompiledReport: Sendable {
             <style>
             @page { size: A4; margin: 20mm 15mm 20mm 30mm; }
             body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 14pt; line-height: 1.3; max-width: 165mm; margin: 0 auto; }
-            .heading { display: flex; justify-content: space-between; text-align: center; font-size: 13pt; }
-            .heading div { width: 48%; }
+            .heading { width: 100%; border-collapse: collapse; }
+            .heading td { width: 50%; padding: 0; text-align: center; vertical-align: top; font-size: 13pt; }
             .place { text-align: right; font-style: italic; }
             h1 { font-size: 14pt; text-align: center; text-transform: uppercase; margin-bottom: 0; }
             .subtitle { text-align: center; font-weight: bold; margin-top: 0; }
@@ -132,10 +134,10 @@ public struct CompiledReport: Sendable {
             </style>
             </head>
             <body>
-            <div class="heading">
-            <div>\(vi ? "UBND THÀNH PHỐ ĐÀ NẴNG" : "DA NANG CITY PEOPLE'S COMMITTEE")<br><b>\(vi ? "[TÊN CƠ QUAN TỔNG HỢP]" : "[COMPILING AGENCY]")</b><br>\(vi ? "Số: ……/BC-……" : "No. ……/BC-……")</div>
-            <div><b>\(vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM")</b><br><b>\(vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness")</b></div>
-            </div>
+            <table class="heading" role="presentation"><tr>
+            <td>\(vi ? "UBND THÀNH PHỐ ĐÀ NẴNG" : "DA NANG CITY PEOPLE'S COMMITTEE")<br><b>\(vi ? "[TÊN CƠ QUAN TỔNG HỢP]" : "[COMPILING AGENCY]")</b><br>\(vi ? "Số: ……/BC-……" : "No. ……/BC-……")</td>
+            <td><b>\(vi ? "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" : "SOCIALIST REPUBLIC OF VIET NAM")</b><br><b>\(vi ? "Độc lập - Tự do - Hạnh phúc" : "Independence - Freedom - Happiness")</b></td>
+            </tr></table>
             <p class="place">\(e(dateLine))</p>
             <h1>\(vi ? "BÁO CÁO" : "REPORT")</h1>
             <p class="subtitle">\(e(title))<br>(\(vi ? "theo" : "under") \(e(plan.number)))</p>
