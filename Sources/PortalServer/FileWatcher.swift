@@ -25,16 +25,29 @@ public final class FileWatcher: Sendable {
         case polling(interval: Duration)
     }
 
+    /// One path that changed: written, created or removed (deleted or moved away).
+    public struct Change: Sendable, Hashable {
+        public var path: String
+        /// The path was deleted or moved away by this event: the rebuild queue waits longer for
+        /// it to come back (a save by rename) than after a write.
+        public var isRemoval: Bool
+
+        public init(path: String, isRemoval: Bool = false) {
+            self.path = path
+            self.isRemoval = isRemoval
+        }
+    }
+
     private let stopAction: @Sendable () -> Void
     /// `inotify` or `polling`, for messages and tests.
     public let methodName: String
 
     /// Starts watching `directories` (those that exist) and calls `onChange` from a thread of its
-    /// own with each batch of changed paths. Names that editors use for temporary files (hidden
+    /// own with each batch of changes, in the order they happened. Names that editors use for temporary files (hidden
     /// files, `name~`, Vim's swap files and its `4913` probe) are left out, as the build skips
     /// hidden files too.
     public init(
-        directories: [String], method: Method = .automatic, onChange: @escaping @Sendable ([String]) -> Void
+        directories: [String], method: Method = .automatic, onChange: @escaping @Sendable ([Change]) -> Void
     ) {
         let roots = directories.map { Self.standardized($0) }.filter { Self.isDirectory($0) }
         #if os(Linux)
@@ -59,11 +72,8 @@ public final class FileWatcher: Sendable {
 
     deinit { stopAction() }
 
-    static func standardized(_ path: String) -> String {
-        var path = (path as NSString).standardizingPath
-        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-        return path
-    }
+    /// The form of every path reported (`BuildMemory` reads them in it).
+    static func standardized(_ path: String) -> String { BuildMemory.standardized(path) }
 
     static func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
@@ -124,7 +134,7 @@ private final class StopLatch: Sendable {
         /// The write end of a pipe the watching thread polls beside the inotify descriptor.
         private let wakeWrite: Int32
 
-        init?(roots: [String], onChange: @escaping @Sendable ([String]) -> Void) {
+        init?(roots: [String], onChange: @escaping @Sendable ([FileWatcher.Change]) -> Void) {
             let inotify = inotify_init1(Int32(IN_CLOEXEC) | Int32(IN_NONBLOCK))
             guard inotify >= 0 else { return nil }
             var wake: [Int32] = [0, 0]
@@ -193,7 +203,7 @@ private final class StopLatch: Sendable {
             return true
         }
 
-        mutating func run(report: ([String]) -> Void) {
+        mutating func run(report: ([FileWatcher.Change]) -> Void) {
             defer {
                 close(inotify)
                 close(wakeRead)
@@ -213,23 +223,25 @@ private final class StopLatch: Sendable {
                 }
                 if fds[1].revents != 0 { return }
                 guard fds[0].revents != 0 else { continue }
-                var changed: [String] = []
+                var changed: [FileWatcher.Change] = []
                 while true {
                     let count = read(inotify, buffer, bufferSize)
                     if count < 0 && errno == EINTR { continue }
                     if count <= 0 { break }  // EAGAIN: drained
                     changed += handle(UnsafeRawBufferPointer(start: buffer, count: count))
                 }
-                var seen = Set<String>()
-                changed = changed.filter { seen.insert($0).inserted }
+                // In order: whether a path's first event removed it tells the queue it was there
+                // before, so the same change twice in a row is said once.
+                changed = changed.enumerated().filter { $0.offset == 0 || changed[$0.offset - 1] != $0.element }.map(
+                    \.element)
                 if !changed.isEmpty { report(changed) }
             }
         }
 
         /// The paths of one read's events; new folders get watches (with everything already in
         /// them, which may have been created before the watch was).
-        mutating func handle(_ events: UnsafeRawBufferPointer) -> [String] {
-            var changed: [String] = []
+        mutating func handle(_ events: UnsafeRawBufferPointer) -> [FileWatcher.Change] {
+            var changed: [FileWatcher.Change] = []
             var offset = 0
             let headerSize = MemoryLayout<inotify_event>.size
             while offset + headerSize <= events.count {
@@ -242,7 +254,7 @@ private final class StopLatch: Sendable {
 
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                     // Events were lost: say everything changed (a rebuild reads everything anyway).
-                    changed += roots
+                    changed += roots.map { FileWatcher.Change(path: $0) }
                     continue
                 }
                 if mask & UInt32(IN_IGNORED) != 0 {
@@ -251,12 +263,15 @@ private final class StopLatch: Sendable {
                 }
                 guard let folder = folders[wd] else { continue }
                 if name.isEmpty {
-                    changed.append(folder)  // the folder itself was deleted or moved
+                    // The folder itself: deleted or moved away, or its attributes changed.
+                    let removed = mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0
+                    changed.append(FileWatcher.Change(path: folder, isRemoval: removed))
                     continue
                 }
                 if FileWatcher.isIgnored(name: name) { continue }
                 let path = folder + "/" + name
-                changed.append(path)
+                changed.append(
+                    FileWatcher.Change(path: path, isRemoval: mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0))
                 if mask & UInt32(IN_ISDIR) != 0 && mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     for sub in FileWatcher.directories(under: path) { addWatch(sub) }
                 }
@@ -283,7 +298,7 @@ private final class PollingWatcher: Sendable {
         }
     }
 
-    init(roots: [String], interval: Duration, onChange: @escaping @Sendable ([String]) -> Void) {
+    init(roots: [String], interval: Duration, onChange: @escaping @Sendable ([FileWatcher.Change]) -> Void) {
         let latch = self.latch
         Thread.detachNewThread {
             var previous = Self.scan(roots)
@@ -295,10 +310,14 @@ private final class PollingWatcher: Sendable {
                 nanosleep(&pause, nil)
                 if latch.isStopped { return }
                 let current = Self.scan(roots)
-                var changed = current.compactMap { path, stamp in previous[path] == stamp ? nil : path }
-                changed += previous.keys.filter { current[$0] == nil }
+                var changed = current.compactMap { path, stamp in
+                    previous[path] == stamp ? nil : FileWatcher.Change(path: path)
+                }
+                changed += previous.keys.filter { current[$0] == nil }.map {
+                    FileWatcher.Change(path: $0, isRemoval: true)
+                }
                 previous = current
-                if !changed.isEmpty { latch.ifRunning { onChange(changed.sorted()) } }
+                if !changed.isEmpty { latch.ifRunning { onChange(changed.sorted { $0.path < $1.path }) } }
             }
         }
     }

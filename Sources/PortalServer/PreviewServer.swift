@@ -17,15 +17,18 @@ public struct ServeOptions: Sendable {
     /// 0: any free port (the `listening` event says which).
     public var port: Int
     public var jobs: Int
-    /// How long files must stay quiet before a rebuild starts.
+    /// How long files must stay quiet before a rebuild starts…
     public var debounce: Duration
+    /// …and how long when a file that was there is missing: half of a save by rename, maybe
+    /// (see `RebuildQueue`).
+    public var settle: Duration
     public var watchMethod: FileWatcher.Method
 
     public init(
         contentDirectory: String = "Content", themeDirectory: String? = nil, now: Date? = nil,
         includeDrafts: Bool = false, includeFuture: Bool = false, host: String = "127.0.0.1", port: Int = 1313,
-        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, debounce: Duration = .milliseconds(200),
-        watchMethod: FileWatcher.Method = .automatic
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount, debounce: Duration = .milliseconds(40),
+        settle: Duration = .milliseconds(200), watchMethod: FileWatcher.Method = .automatic
     ) {
         self.contentDirectory = contentDirectory
         self.themeDirectory = themeDirectory
@@ -36,6 +39,7 @@ public struct ServeOptions: Sendable {
         self.port = port
         self.jobs = max(1, jobs)
         self.debounce = debounce
+        self.settle = settle
         self.watchMethod = watchMethod
     }
 
@@ -68,6 +72,8 @@ public struct ServeEvent: Sendable {
     public var url: String?
     /// The build's generation (`built`, `failed`), counting from 1.
     public var generation: Int
+    /// Each stage's name and seconds (`built`), for `portal serve --timings`.
+    public var timings: [(stage: String, seconds: Double)] = []
 }
 
 public enum ServeError: Error, CustomStringConvertible {
@@ -143,11 +149,13 @@ public final class PreviewServer: Sendable {
             guard let port else { return }
             let url = "http://\(options.host):\(port)/"
 
-            let queue = RebuildQueue(debounce: options.debounce)
+            let queue = RebuildQueue(debounce: options.debounce, settle: options.settle)
             let watcher = FileWatcher(directories: options.watchedDirectories, method: options.watchMethod) {
                 queue.record($0)
             }
-            await self.build(changed: [], into: workspace.output, url: url, site: site, hub: hub)
+            // What the builds keep between them (see BuildMemory): passed from one to the next.
+            let first = await self.build(
+                changed: [], memory: BuildMemory(), into: workspace.output, url: url, site: site, hub: hub)
             let watched = options.watchedDirectories.filter(FileWatcher.isDirectory).map(Self.display)
             onEvent(
                 ServeEvent(
@@ -156,8 +164,11 @@ public final class PreviewServer: Sendable {
                         "Serving \(url) — watching \(watched.joined(separator: ", ")) (\(watcher.methodName)); Ctrl-C stops",
                     diagnostics: [], url: url, generation: site.snapshot.generation))
             group.addTask {
+                var memory = first
                 await queue.run { changed in
-                    await self.build(changed: changed, into: workspace.output, url: url, site: site, hub: hub)
+                    memory.forget(changed: changed, contentDirectory: options.contentDirectory)
+                    memory = await self.build(
+                        changed: changed, memory: memory, into: workspace.output, url: url, site: site, hub: hub)
                 }
             }
 
@@ -177,8 +188,11 @@ public final class PreviewServer: Sendable {
         onEvent(ServeEvent(kind: .stopped, message: "Stopped", diagnostics: [], url: nil, generation: 0))
     }
 
-    /// One build into the private folder; reports it and tells open pages.
-    private func build(changed: [String], into output: String, url: String, site: SiteState, hub: ReloadHub) async {
+    /// One build into the private folder; reports it and tells open pages. Gives back what the
+    /// next build may reuse.
+    private func build(
+        changed: [String], memory: BuildMemory, into output: String, url: String, site: SiteState, hub: ReloadHub
+    ) async -> BuildMemory {
         let started = ContinuousClock.now
         var buildOptions = BuildOptions(
             contentDirectory: options.contentDirectory, outputDirectory: output,
@@ -188,17 +202,21 @@ public final class PreviewServer: Sendable {
             jobs: options.jobs, baseURL: BaseURL(url))
         // A preview is sent uncompressed over the loopback: brotli's copies would only slow each rebuild.
         buildOptions.precompress = false
+        // The private folder goes when the server stops: no need to flush it to disk.
+        buildOptions.durable = false
         let build = buildOptions
         let warnings = WarningLog()
         // The build blocks its threads (files, cmark, its own parallel map): off the
         // cooperative pool, which the server's requests need meanwhile.
-        let result = await withCheckedContinuation {
-            (continuation: CheckedContinuation<Result<BuildResult, BuildFailure>, Never>) in
+        let (result, memory) = await withCheckedContinuation {
+            (continuation: CheckedContinuation<(Result<BuildResult, BuildFailure>, BuildMemory), Never>) in
             DispatchQueue.global(qos: .userInitiated).async {
+                var memory = memory
                 do throws(BuildFailure) {
-                    continuation.resume(returning: .success(try SiteBuild.run(build, warnings: warnings)))
+                    let built = try SiteBuild.run(build, warnings: warnings, memory: &memory)
+                    continuation.resume(returning: (.success(built), memory))
                 } catch {
-                    continuation.resume(returning: .failure(error))
+                    continuation.resume(returning: (.failure(error), memory))
                 }
             }
         }
@@ -223,7 +241,7 @@ public final class PreviewServer: Sendable {
             onEvent(
                 ServeEvent(
                     kind: .built, message: "\(verb) \(pages) pages in \(seconds) s\(mended)", diagnostics: warningLines,
-                    url: nil, generation: generation))
+                    url: nil, generation: generation, timings: built.timings))
         case .failure(let failure):
             let report = (warningLines + [failure.description]).joined(separator: "\n")
             let generation = site.finishBuild(failure: report, changed: changed.map(Self.display))
@@ -236,6 +254,7 @@ public final class PreviewServer: Sendable {
                     message: "\(verb) (\(count), \(seconds) s): the browser shows the errors until they are fixed",
                     diagnostics: warningLines + failure.errors.map(\.description), url: nil, generation: generation))
         }
+        return memory
     }
 
     /// The system's words for a socket error (`Address already in use`) rather than SwiftNIO's

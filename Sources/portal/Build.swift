@@ -74,13 +74,7 @@ struct Build: ParsableCommand {
             print(
                 "Built \(pages) pages into \(output) in \(seconds) s: \(result.filesWritten) files written, "
                     + "\(result.filesUnchanged) unchanged, \(result.filesRemoved) removed")
-            if timings {
-                for (stage, seconds) in result.timings {
-                    print(
-                        "  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0)
-                            + String(format: "%8.3f s", seconds))
-                }
-            }
+            if timings { print(Terminal.timingLines(result.timings), terminator: "") }
         } catch {
             if onTerminal { Terminal.progress("") }
             Terminal.report(warnings.all)

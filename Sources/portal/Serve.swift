@@ -36,6 +36,9 @@ struct Serve: ParsableCommand {
     @Flag(help: "Look for changes every 250 ms instead of inotify (for content on a network share).")
     var poll = false
 
+    @Flag(help: "After each build, print how long each stage took.")
+    var timings = false
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
     }
@@ -45,6 +48,7 @@ struct Serve: ParsableCommand {
             contentDirectory: content, themeDirectory: theme, now: schedule.moment,
             includeDrafts: schedule.drafts, includeFuture: schedule.future, port: port,
             watchMethod: poll ? .polling(interval: .milliseconds(250)) : .automatic)
+        let timings = self.timings
         let server = PreviewServer(options: options) { event in
             for line in event.diagnostics { Terminal.error(line) }
             if event.kind == .failed {
@@ -52,6 +56,9 @@ struct Serve: ParsableCommand {
             } else {
                 // Unbuffered, so the lines appear as they happen even when piped.
                 FileHandle.standardOutput.write(Data((event.message + "\n").utf8))
+            }
+            if timings, !event.timings.isEmpty {
+                FileHandle.standardOutput.write(Data(Terminal.timingLines(event.timings).utf8))
             }
         }
 

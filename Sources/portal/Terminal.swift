@@ -15,4 +15,11 @@ enum Terminal {
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
+
+    /// `--timings`: one line per stage, `  name      0.123 s`.
+    static func timingLines(_ timings: [(stage: String, seconds: Double)]) -> String {
+        timings.map { stage, seconds in
+            "  " + stage.padding(toLength: 18, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds) + "\n"
+        }.joined()
+    }
 }

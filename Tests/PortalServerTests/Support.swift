@@ -118,6 +118,8 @@ enum HTTP {
         var status: Int
         var headers: [String: String]  // lowercased names
         var body: String
+        /// The body as it came.
+        var bytes: [UInt8] = []
     }
 
     static func connect(port: Int) throws -> Int32 {
@@ -199,7 +201,7 @@ enum HTTP {
         if let length = headers["content-length"].flatMap(Int.init), length <= body.count {
             body = Array(body[..<length])
         }
-        return Reply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self))
+        return Reply(status: status, headers: headers, body: String(decoding: body, as: UTF8.self), bytes: body)
     }
 }
 

@@ -14,8 +14,8 @@ import Testing
         try Data("a".utf8).write(to: URL(fileURLWithPath: root + "/vi/a.md"))
 
         let seen = Box<[String]>([])
-        let watcher = FileWatcher(directories: [root, root + "/missing"], method: method) { paths in
-            seen.update { $0 += paths }
+        let watcher = FileWatcher(directories: [root, root + "/missing"], method: method) { changes in
+            seen.update { $0 += changes.map(\.path) }
         }
         defer { watcher.stop() }
         #if os(Linux)
@@ -62,7 +62,7 @@ import Testing
     /// build runs give exactly one more build after it.
     @Test func rebuildsAreDebouncedAndCoalesced() async throws {
         let debounce = Duration.milliseconds(80)
-        let queue = RebuildQueue(debounce: debounce)
+        let queue = RebuildQueue(debounce: debounce, exists: { _ in true })
         let builds = Box<[[String]]>([])
         let started = Box<[ContinuousClock.Instant]>([])
         let running = Box(0)
@@ -70,7 +70,7 @@ import Testing
         let lastRecord = Box(ContinuousClock.now)
         func record(_ paths: [String]) {
             lastRecord.update { $0 = .now }
-            queue.record(paths)
+            queue.record(paths.map { FileWatcher.Change(path: $0) })
         }
         let loop = Task {
             await queue.run { changed in
@@ -102,6 +102,127 @@ import Testing
         queue.finish()
         await loop.value
         #expect(builds.current.count == 2)
+    }
+}
+
+/// The ways editors and tools save a file, each of which must give one rebuild — with the
+/// short debounce of a plain save, and even when the file is missing for longer than that
+/// half-way through.
+@Suite struct SavePatternTests {
+    enum Pattern: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        /// Written where it is.
+        case inPlace
+        /// A temporary file beside it, renamed over it (atomic writers).
+        case temporaryRenamedOver
+        /// `sed -i`: its own temporary file, renamed over the post.
+        case sedInPlace
+        /// Vim with `backupcopy=no`: the post renamed to its backup `post.md~`, a new post
+        /// written, the backup deleted (run by the real Vim).
+        case vimBackupRename
+        /// The same steps by hand with a pause longer than the debounce between the rename and
+        /// the write (a slow disk, a large file).
+        case renameAwaySlowly
+        /// Deleted, then created again after a pause longer than the debounce.
+        case deleteThenCreate
+        var testDescription: String { rawValue }
+    }
+
+    static let debounce = Duration.milliseconds(40)
+    static let settle = Duration.milliseconds(300)
+
+    @Test(arguments: Pattern.allCases)
+    func oneSaveIsOneRebuild(_ pattern: Pattern) async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-save-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/vi", withIntermediateDirectories: true)
+        let post = root + "/vi/post.md"
+        try Data("---\ntitle: Cũ\n---\n\nBài cũ.\n".utf8).write(to: URL(fileURLWithPath: post))
+
+        let queue = RebuildQueue(debounce: Self.debounce, settle: Self.settle)
+        let watcher = FileWatcher(directories: [root]) { queue.record($0) }
+        defer { watcher.stop() }
+        #expect(watcher.methodName == "inotify")
+        let builds = Box<[[String]]>([])
+        let contents = Box<[String?]>([])
+        let loop = Task {
+            await queue.run { changed in
+                builds.update { $0.append(changed) }
+                contents.update { $0.append(try? String(contentsOfFile: post, encoding: .utf8)) }
+            }
+        }
+        defer {
+            queue.finish()
+            loop.cancel()
+        }
+
+        let new = "---\ntitle: Mới\n---\n\nBài mới.\n"
+        switch pattern {
+        case .inPlace:
+            try Data(new.utf8).write(to: URL(fileURLWithPath: post))
+        case .temporaryRenamedOver:
+            try Data(new.utf8).write(to: URL(fileURLWithPath: post + ".tmp4711"))
+            #expect(rename(post + ".tmp4711", post) == 0)
+        case .sedInPlace:
+            try run("/usr/bin/sed", ["-i", "s/cũ/mới/; s/Cũ/Mới/", post])
+        case .vimBackupRename:
+            let vim = try #require(
+                ["/usr/bin/vim", "/usr/bin/vim.tiny", "/usr/bin/vi"].first(where: FileManager.default.isExecutableFile),
+                "Vim is installed by scripts/setup-system test")
+            try run(
+                vim,
+                [
+                    "-u", "NONE", "-i", "NONE", "-n", "-es", "-c", "set backupcopy=no writebackup nobackup",
+                    "-c", "%s/cũ/mới/", "-c", "%s/Cũ/Mới/", "-c", "wq", post,
+                ])
+        case .renameAwaySlowly:
+            #expect(rename(post, post + "~") == 0)
+            try await Task.sleep(for: Self.debounce * 3)
+            try Data(new.utf8).write(to: URL(fileURLWithPath: post))
+            #expect(unlink(post + "~") == 0)
+        case .deleteThenCreate:
+            #expect(unlink(post) == 0)
+            try await Task.sleep(for: Self.debounce * 3)
+            try Data(new.utf8).write(to: URL(fileURLWithPath: post))
+        }
+
+        #expect(await eventually { !builds.current.isEmpty }, "no rebuild")
+        // Long enough for a second rebuild, had the save given one.
+        try await Task.sleep(for: Self.settle * 2)
+        #expect(builds.current.count == 1, "\(builds.current)")
+        #expect(builds.current.first?.contains(post) == true, "\(builds.current)")
+        #expect(contents.current.first??.contains("Bài mới.") == true, "the build saw the saved file")
+    }
+
+    /// A real deletion is one rebuild too (after the longer wait).
+    @Test func aDeletionIsOneRebuild() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("portal-save-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/vi", withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: URL(fileURLWithPath: root + "/vi/a.md"))
+        let queue = RebuildQueue(debounce: Self.debounce, settle: Self.settle)
+        let watcher = FileWatcher(directories: [root]) { queue.record($0) }
+        defer { watcher.stop() }
+        let builds = Box<[[String]]>([])
+        let loop = Task { await queue.run { changed in builds.update { $0.append(changed) } } }
+        defer {
+            queue.finish()
+            loop.cancel()
+        }
+        #expect(unlink(root + "/vi/a.md") == 0)
+        #expect(await eventually { !builds.current.isEmpty }, "no rebuild")
+        try await Task.sleep(for: Self.settle)
+        #expect(builds.current == [[root + "/vi/a.md"]])
+    }
+
+    private func run(_ tool: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
     }
 }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 /// The site's files other than pages — feeds, sitemap, JSON export, calendar, search indexes,
 /// the banner kit — each made by a generator on a worker thread beside the pages.
@@ -26,15 +27,24 @@ extension RenderStage.Generator {
     /// says gives the paths of its files. Otherwise the documents an earlier build read are
     /// taken from the language's `SearchTermCache` when `reuse` is true (a rebuild); the next
     /// build's are written on another thread, in `cacheWrites`.
+    /// With `terms` (a resident process), the documents are taken from it and given back to
+    /// it rather than read from and written to `.portal-cache/`.
     static func all(
-        site: Site, searchCache: SearchCache, output: String, reuse: Bool, cacheWrites: DispatchGroup
+        site: Site, searchCache: SearchCache, output: String, reuse: Bool, cacheWrites: DispatchGroup,
+        terms: RenderStage.SearchTermStore? = nil
     ) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
             let digest = SearchCache.digest(site, language: code)
             return Self(owner: { _ in "the search index of `\(code)`" }, search: (code, digest)) {
                 if let paths = searchCache.files(language: code, digest: digest, output: output) {
+                    terms?.keep(code)
                     return .kept(paths)
+                }
+                if let terms {
+                    let index = SearchIndex(site: site).files(language: code, cache: terms.take(code))
+                    terms.give(code, index.cache)
+                    return .files(index.files)
                 }
                 let path = RenderCache.path(for: output, kind: "search-terms-\(code)")
                 let index = SearchIndex(site: site).files(
@@ -70,5 +80,35 @@ extension RenderStage.Generator {
                 })
         }
         return generators
+    }
+}
+
+extension RenderStage {
+    /// A resident process's search documents for one build: each language's as the last build
+    /// left them, and this build's as the search indexes are made, on worker threads.
+    final class SearchTermStore: Sendable {
+        private struct State {
+            var kept: [String: SearchTermCache]
+            var next: [String: SearchTermCache] = [:]
+        }
+        private let state: Mutex<State>
+
+        init(kept: [String: SearchTermCache]) { state = Mutex(State(kept: kept)) }
+
+        /// The language's documents as the last build left them.
+        func take(_ language: String) -> SearchTermCache {
+            state.withLock { $0.kept.removeValue(forKey: language) } ?? SearchTermCache()
+        }
+
+        /// The language's index was kept as it was: so are its documents.
+        func keep(_ language: String) {
+            state.withLock { state in
+                if let cache = state.kept.removeValue(forKey: language) { state.next[language] = cache }
+            }
+        }
+
+        func give(_ language: String, _ cache: SearchTermCache) { state.withLock { $0.next[language] = cache } }
+
+        var next: [String: SearchTermCache] { state.withLock { $0.next } }
     }
 }

@@ -18,6 +18,9 @@ struct MarkdownCache: Sendable {
     var entries: [String: Entry] = [:]
     /// Keys whose entry this build made rather than read from the cache.
     var made: Set<String> = []
+    /// This build's key of each page of the graph, in order (nil for pages without a file);
+    /// not saved.
+    var pageKeys: [String?] = []
 
     static let version = "2"
 

@@ -83,6 +83,7 @@ struct MarkdownStage {
         }
         // The next build's cache holds this build's bodies (and which it made).
         var next = MarkdownCache()
+        next.pageKeys = results.map(\.key)
         for result in results {
             guard let key = result.key, let entry = result.entry else { continue }
             next.entries[key] = entry

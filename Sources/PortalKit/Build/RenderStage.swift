@@ -10,14 +10,29 @@ struct RenderStage {
     var verifyInputKeys = false
     /// Whether to make the `.gz` and `.br` copies `site.yml` asks for (`portal serve` does not).
     var precompress = true
+    /// Whether to flush the output to disk before publishing it (`portal serve` does not).
+    var durable = true
+    /// In a resident process: the caches below as the last build left them, used instead of
+    /// `.portal-cache/`'s; `run` then gives this build's instead of writing them.
+    var memory: Memory?
+
+    /// The caches that describe the output (what was rendered, the search indexes written)
+    /// and the search documents, kept by a resident process between builds.
+    struct Memory: Sendable {
+        var theme = ""
+        var pages = RenderCache()
+        var search = SearchCache()
+        var searchTerms: [String: SearchTermCache] = [:]
+    }
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
     /// build never holds every page in memory at once.
-    /// Gives the report, and with `verifyInputKeys` the pages whose input key misled. Caches
-    /// keyed by content (the search documents) are written on another thread, in `cacheWrites`.
+    /// Gives the report, with `verifyInputKeys` the pages whose input key misled, and with
+    /// `memory` this build's caches. Otherwise caches keyed by content (the search documents)
+    /// are written on another thread, in `cacheWrites`.
     func run(
         jobs: Int, writer: OutputWriter, cacheWrites: DispatchGroup
-    ) throws(BuildFailure) -> (OutputWriter.Report, [String]) {
+    ) throws(BuildFailure) -> (OutputWriter.Report, [String], Memory?) {
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -58,16 +73,26 @@ struct RenderStage {
         let compressor = Precompressor(settings: compression, session: session)
         // Pages whose context and templates are those of the last build are not rendered again:
         // their file is already in the output. Likewise a language's search index.
-        let cache = session.isFresh ? RenderCache() : RenderCache.load(output: output, theme: theme.digest)
-        let searchCache = session.isFresh ? SearchCache() : SearchCache.load(output: output)
+        let cache: RenderCache
+        let searchCache: SearchCache
+        if session.isFresh {
+            (cache, searchCache) = (RenderCache(), SearchCache())
+        } else if let memory {
+            (cache, searchCache) = (memory.theme == theme.digest ? memory.pages : RenderCache(), memory.search)
+        } else {
+            (cache, searchCache) = (
+                RenderCache.load(output: output, theme: theme.digest), SearchCache.load(output: output)
+            )
+        }
         let siteKey = InputKey.site(site)
         let verify = verifyInputKeys
 
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
+        let terms = memory.map { SearchTermStore(kept: session.isFresh ? [:] : $0.searchTerms) }
         let generators = Self.Generator.all(
             site: site, searchCache: searchCache, output: output, reuse: !session.isFresh,
-            cacheWrites: cacheWrites)
+            cacheWrites: cacheWrites, terms: terms)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
         let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
         {
@@ -178,19 +203,30 @@ struct RenderStage {
         // The caches that describe the output go before it changes and come back after: a build
         // stopped in between leaves none, and the next build renders everything (a stale one
         // could keep a file from the wrong build).
-        unlink(RenderCache.path(for: output))
-        unlink(RenderCache.path(for: output, kind: "search"))
+        if memory == nil {
+            unlink(RenderCache.path(for: output))
+            unlink(RenderCache.path(for: output, kind: "search"))
+        }
         PhotoStage.forgetPublished(output: output)
         compressor.removeIndex()
         let report: OutputWriter.Report
-        do { report = try session.commit(paths: Set(pagePaths + others.map(\.path) + kept + compressor.paths)) } catch {
+        do {
+            report = try session.commit(
+                paths: Set(pagePaths + others.map(\.path) + kept + compressor.paths), durable: durable)
+        } catch {
             throw BuildFailure([error])
+        }
+        PhotoStage.savePublished(site.photos, output: output)
+        compressor.save()
+        if let terms {
+            return (
+                report, mismatches,
+                Memory(theme: theme.digest, pages: nextPages, search: nextSearch, searchTerms: terms.next)
+            )
         }
         nextPages.save(output: output, theme: theme.digest)
         nextSearch.save(output: output)
-        PhotoStage.savePublished(site.photos, output: output)
-        compressor.save()
-        return (report, mismatches)
+        return (report, mismatches, nil)
     }
 
     /// What became of one page.

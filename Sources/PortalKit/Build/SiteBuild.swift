@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
     public var verifyInputKeys = false
     /// Writes the `.gz` and `.br` copies `site.yml` asks for; `portal serve`'s preview does not.
     public var precompress = true
+    /// Flushes the new output to disk before publishing it, so a power cut leaves one whole
+    /// build; `portal serve`'s private folder, gone when it stops, does not need it.
+    public var durable = true
 
     public init(
         contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
@@ -57,6 +60,26 @@ public struct BuildResult: Sendable {
 /// Markdown → templates → output.
 public enum SiteBuild {
     public static func run(_ options: BuildOptions, warnings: WarningLog) throws(BuildFailure) -> BuildResult {
+        var memory: BuildMemory? = nil
+        return try run(options, warnings: warnings, memory: &memory)
+    }
+
+    /// A build of a resident process: what `memory` holds is used instead of reading it again
+    /// or loading the caches from `.portal-cache/`, and `memory` holds this build's afterwards
+    /// (the caches are not written to disk).
+    public static func run(_ options: BuildOptions, warnings: WarningLog, memory: inout BuildMemory)
+        throws(BuildFailure) -> BuildResult
+    {
+        // Moved out, so the dictionaries inside are changed in place rather than copied.
+        var held: BuildMemory? = memory
+        memory = BuildMemory()
+        defer { memory = held ?? BuildMemory() }
+        return try run(options, warnings: warnings, memory: &held)
+    }
+
+    static func run(_ options: BuildOptions, warnings: WarningLog, memory: inout BuildMemory?) throws(BuildFailure)
+        -> BuildResult
+    {
         var clock = StageClock(progress: options.progress)
         let content = options.contentDirectory
         let writer = OutputWriter(outputDirectory: options.outputDirectory)
@@ -84,11 +107,20 @@ public enum SiteBuild {
         defer { BuildStatus.record(output: writer.outputDirectory, failed: !succeeded) }
         clock.lap("settings")
 
-        let catalog = try Catalog.load(contentDirectory: content, languages: settings.languages.map(\.code))
+        let catalog: Catalog
+        if let kept = memory?.catalog, kept.settings == settings.sourceDigest {
+            catalog = kept.catalog
+        } else {
+            catalog = try Catalog.load(contentDirectory: content, languages: settings.languages.map(\.code))
+            memory?.catalog = (settings.sourceDigest, catalog)
+        }
         clock.lap("data")
 
         let loaded = try ContentLoader(contentDirectory: content, settings: settings).load(
-            jobs: options.jobs, warnings: warnings)
+            jobs: options.jobs, warnings: warnings, known: memory?.sources ?? [:])
+        if memory != nil {
+            memory?.sources = Dictionary(loaded.sources.map { ($0.diskPath, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         clock.lap("read")
 
         let photos = try PhotoStage(
@@ -106,10 +138,13 @@ public enum SiteBuild {
         defer { cacheWrites.wait() }
 
         // A clean build (no output yet) starts from nothing: caches only serve rebuilds.
-        let frontMatterCache = writer.hasPublished ? FrontMatterCache.load(output: output) : nil
+        let frontMatterCache =
+            memory?.frontMatter ?? (writer.hasPublished ? FrontMatterCache.load(output: output) : FrontMatterCache())
         let (parsed, nextFrontMatter) = try parseAll(
-            loaded.sources, jobs: options.jobs, warnings: warnings, cache: frontMatterCache ?? FrontMatterCache())
-        if let nextFrontMatter {
+            loaded.sources, jobs: options.jobs, warnings: warnings, cache: frontMatterCache)
+        if memory != nil {
+            if let nextFrontMatter { memory?.frontMatter = nextFrontMatter }
+        } else if let nextFrontMatter {
             DispatchQueue.global().async(group: cacheWrites) { nextFrontMatter.save(output: output) }
         }
         try checkReferences(parsed, catalog: catalog)
@@ -119,22 +154,36 @@ public enum SiteBuild {
             settings: settings, sources: parsed, publication: options.publication, jobs: options.jobs)
         clock.lap("site graph")
 
-        let theme = try Theme.load(
-            directory: themeDirectory, settings: settings, contentDirectory: content, strict: options.strict,
-            warnings: warnings)
+        let theme: Theme
+        if let kept = memory?.theme, kept.settings == settings.sourceDigest {
+            theme = kept.theme
+            kept.warnings.forEach(warnings.add)
+        } else {
+            let own = WarningLog()
+            defer { own.all.forEach(warnings.add) }
+            theme = try Theme.load(
+                directory: themeDirectory, settings: settings, contentDirectory: content, strict: options.strict,
+                warnings: own)
+            if memory != nil { memory?.theme = (settings.sourceDigest, theme, own.all) }
+        }
         clock.lap("theme")
 
         var markdown = MarkdownStage(graph: graph, media: loaded.media, jobs: options.jobs)
         markdown.photos = photos
         markdown.imageSizes = theme.imageSizes
         markdown.strictAltText = options.strict
-        if writer.hasPublished {
+        if let kept = memory?.markdown {
+            markdown.cache = kept
+            memory?.markdown = MarkdownCache()  // held once, not twice, while the stage runs
+        } else if writer.hasPublished {
             markdown.cache = MarkdownCache.load(output: output, jobs: options.jobs)
         }
         let (bodies, markdownCache) = try markdown.run(warnings: warnings)
-        let previousMarkdown = markdown.cache
-        DispatchQueue.global().async(group: cacheWrites) {
-            markdownCache.save(output: output, previous: previousMarkdown)
+        if memory == nil {
+            let previousMarkdown = markdown.cache
+            DispatchQueue.global().async(group: cacheWrites) {
+                markdownCache.save(output: output, previous: previousMarkdown)
+            }
         }
         clock.lap("markdown")
 
@@ -142,15 +191,35 @@ public enum SiteBuild {
             graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
             now: options.publication.now)
         site.photos = photos
-        site.bodyDigests = ParallelMap.map(Array(bodies.indices), jobs: options.jobs) { Site.digest(bodies[$0]) }
+        // A body taken from the cache in a resident process has the digest it had.
+        let knownDigests = memory?.bodyDigests ?? [:]
+        let keys = markdownCache.pageKeys
+        site.bodyDigests = ParallelMap.map(Array(bodies.indices), jobs: options.jobs) { index in
+            if index < keys.count, let key = keys[index], !markdownCache.made.contains(key),
+                let digest = knownDigests[key]
+            {
+                return digest
+            }
+            return Site.digest(bodies[index])
+        }
+        if memory != nil {
+            memory?.markdown = markdownCache
+            var digests: [String: String] = [:]
+            for (index, key) in keys.enumerated() { if let key { digests[key] = site.bodyDigests[index] } }
+            memory?.bodyDigests = digests
+        }
         site.banner = try BannerOnSite.make(
             settings: settings, graph: graph, theme: theme, now: options.publication.now)
         clock.lap("banners")
 
-        let (report, mismatches) = try RenderStage(
+        var render = RenderStage(
             site: site, theme: theme, media: photos.copies, verifyInputKeys: options.verifyInputKeys,
-            precompress: options.precompress
-        ).run(jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
+            precompress: options.precompress)
+        render.memory = memory?.render
+        render.durable = options.durable
+        let (report, mismatches, renderMemory) = try render.run(
+            jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
+        if let renderMemory { memory?.render = renderMemory }
         clock.lap("render and write")
         do throws(FileIO.Failure) {
             try ServerFiles.write(ServerPlan(site: site), output: writer.outputDirectory)

@@ -23,7 +23,11 @@ public struct ContentLoader: Sendable {
         public var media: [(path: String, diskPath: String)]
     }
 
-    public func load(jobs: Int, warnings: WarningLog) throws(BuildFailure) -> Result {
+    /// `known`: files read by an earlier build that have not changed since, by disk path
+    /// (`portal serve` keeps them): taken as they are instead of read again.
+    public func load(jobs: Int, warnings: WarningLog, known: [String: SourceFile] = [:]) throws(BuildFailure)
+        -> Result
+    {
         var found: [FoundFile] = []
         var media: [(path: String, diskPath: String)] = []
         // Symbolic links are followed only inside the content folder (InputTree).
@@ -83,6 +87,7 @@ public struct ContentLoader: Sendable {
         if !errors.isEmpty { throw BuildFailure(errors) }
 
         let decoded = ParallelMap.map(found, jobs: jobs) { file -> Swift.Result<SourceFile, ContentError> in
+            if let source = known[file.diskPath], source.displayPath == file.displayPath { return .success(source) }
             guard let data = FileManager.default.contents(atPath: file.diskPath) else {
                 return .failure(.unreadable(SourceLocation(file: file.displayPath)))
             }

@@ -233,7 +233,8 @@ public struct OutputWriter: Sendable {
         }
 
         /// Puts the new tree in place; `paths` is every file of the build, so the rest goes.
-        public func commit(paths: Set<String>) throws(OutputError) -> Report {
+        /// `durable`: flushed to disk first (see below); a preview's private folder skips it.
+        public func commit(paths: Set<String>, durable: Bool = true) throws(OutputError) -> Report {
             let wanted = paths.union([OutputWriter.markerName])
             listing.wait()
             // Files in the spare tree from an older build that this one does not have.
@@ -265,7 +266,7 @@ public struct OutputWriter: Sendable {
             do throws(FileIO.Failure) {
                 // Every byte of the new tree on disk before it is published: after a power cut
                 // the output is then one build or the other, never files without their data.
-                try FileIO.syncFileSystem(of: spare)
+                if durable { try FileIO.syncFileSystem(of: spare) }
                 try swap()
             } catch {
                 throw .cannotWrite(path: error.path, reason: error.reason)
