@@ -28,9 +28,18 @@ public struct NewPage: Sendable {
 
     /// Writes the file and returns its path. Never overwrites.
     public func write(in workspace: Workspace) throws(EditError) -> String {
+        let planned = try plan(in: workspace)
+        try Self.write(planned, body: "")
+        return planned.path
+    }
+
+    /// Where the page goes and its front matter, checked (language, agency, a path inside the
+    /// language folder that no file holds yet) but not written: `portal import` writes its
+    /// images first, then the page with its body.
+    public func plan(in workspace: Workspace) throws(EditError) -> PlannedPage {
         let title = TextInput.nfc(title.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !title.isEmpty else { throw .emptyTitle }
-        guard workspace.settings.language(language) != nil else {
+        guard let site = workspace.settings.language(language) else {
             throw .unknownLanguage(language, known: workspace.settings.languages.map(\.code))
         }
         if let agency {
@@ -52,6 +61,7 @@ public struct NewPage: Sendable {
             : ([workspace.contentDirectory, language] + folder).joined(separator: "/")
         let path = "\(directory)/\(stem).md"
         try ContentPath.checkWritable(path, language: language, contentDirectory: workspace.contentDirectory)
+        if FileManager.default.fileExists(atPath: path) { throw .exists(path) }
         let keys = Set(workspace.sources.compactMap(\.frontMatter.translationKey))
         var key = stem
         var n = 2
@@ -66,22 +76,40 @@ public struct NewPage: Sendable {
         lines.append("translationKey: \(YAMLText.quoted(key))")
         if let agency { lines.append("agency: \(agency)") }
         if !tags.isEmpty { lines.append("tags: \(YAMLText.list(tags.map(TextInput.nfc)))") }
-        lines += ["---", "", ""]
+        lines.append("---")
+        return PlannedPage(
+            path: path, directory: directory, slug: slug,
+            url: "/" + SiteGraph.folderURL(folder.joined(separator: "/"), prefix: site.pathPrefix) + slug + "/",
+            frontMatter: lines.joined(separator: "\n") + "\n")
+    }
+
+    /// Writes a planned page: its front matter, a blank line, then `body`. Never overwrites.
+    public static func write(_ page: PlannedPage, body: String) throws(EditError) {
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch { throw .cannotWrite(path, error.localizedDescription) }
+            try FileManager.default.createDirectory(atPath: page.directory, withIntermediateDirectories: true)
+        } catch { throw .cannotWrite(page.path, error.localizedDescription) }
         // O_EXCL: never replace a file, even one created a moment ago by someone else.
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let fd = open(page.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard fd >= 0 else {
-            if errno == EEXIST { throw .exists(path) }
-            throw .cannotWrite(path, String(cString: strerror(errno)))
+            if errno == EEXIST { throw .exists(page.path) }
+            throw .cannotWrite(page.path, String(cString: strerror(errno)))
         }
-        let data = Data(lines.joined(separator: "\n").utf8)
+        let data = Data((page.frontMatter + "\n" + body).utf8)
         let written = data.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
         close(fd)
-        guard written == data.count else { throw .cannotWrite(path, "short write") }
-        return path
+        guard written == data.count else { throw .cannotWrite(page.path, "short write") }
     }
+}
+
+/// A page `NewPage.plan` placed: its file, its folder, the slug of its address and the address
+/// itself (`/tin-tuc/da-nang-don-doan-asean/`, without the site's base path), its front matter.
+public struct PlannedPage: Sendable {
+    public var path: String
+    public var directory: String
+    public var slug: String
+    public var url: String
+    /// From `---` to `---` and its line break.
+    public var frontMatter: String
 }
 
 /// Problems of the editors' commands (new, translate).
