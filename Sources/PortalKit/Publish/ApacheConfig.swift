@@ -12,14 +12,15 @@ public enum ApacheConfig {
             "Options -Indexes -MultiViews +FollowSymLinks",
             "DirectoryIndex index.html",
         ]
-        // The longest language folder first: its 404 page.
-        for language in plan.languages where !language.prefix.isEmpty {
-            lines.append(
-                "<If \"%{REQUEST_URI} =~ m#^\(regex(base + language.prefix))#\">ErrorDocument 404 \(language.notFound)</If>"
-            )
-        }
+        // The default language's 404 page, then each other language's for its folder. Apache
+        // takes a section's opening, directives and closing on lines of their own.
         if let home = plan.languages.first(where: { $0.prefix.isEmpty }) {
             lines.append("ErrorDocument 404 \(home.notFound)")
+        }
+        for language in plan.languages where !language.prefix.isEmpty {
+            lines += section(
+                "If \"%{REQUEST_URI} =~ m#^\(regex(base + language.prefix))#\"",
+                "ErrorDocument 404 \(language.notFound)")
         }
         lines += [
             "", "# Content types: each kind of text file, and the compressed copies as encodings, not types.",
@@ -30,13 +31,19 @@ public enum ApacheConfig {
             "AddType application/json .json", "AddType \"text/calendar; charset=utf-8\" .ics",
             "AddType \"text/csv; charset=utf-8\" .csv", "AddType \"text/plain; charset=utf-8\" .txt",
             "AddType image/svg+xml .svg",
-            "<FilesMatch \"(^|/)atom\\.xml(\\.br|\\.gz)?$\">ForceType \"application/atom+xml; charset=utf-8\"</FilesMatch>",
-            "<FilesMatch \"^index\\.xml(\\.br|\\.gz)?$\">ForceType \"application/rss+xml; charset=utf-8\"</FilesMatch>",
+        ]
+        // FilesMatch compares the file's name alone.
+        lines += filesMatch(#"^atom\.xml(\.br|\.gz)?$"#, #"ForceType "application/atom+xml; charset=utf-8""#)
+        lines += filesMatch(#"^index\.xml(\.br|\.gz)?$"#, #"ForceType "application/rss+xml; charset=utf-8""#)
+        lines += [
             "",
             "RewriteEngine On",
             "RewriteBase \(base)",
             "# Nothing whose name starts with a dot (.portal-output) is served.",
             "RewriteRule \"(^|/)\\.\" - [R=404,L]",
+            "# A compressed copy is served only through the rules below, never asked for by name.",
+            "RewriteCond \"%{ENV:REDIRECT_STATUS}\" \"^$\"",
+            "RewriteRule \"\\.(br|gz)$\" - [R=404,L]",
             "# The .br or .gz copy when the client accepts it and the copy is there.",
             "RewriteCond \"%{HTTP:Accept-Encoding}\" \"\\bbr\\b\"",
             "RewriteCond \"%{REQUEST_FILENAME}.br\" -f",
@@ -56,11 +63,24 @@ public enum ApacheConfig {
             "Header always set X-Content-Type-Options nosniff",
             "Header always set Referrer-Policy \(ServerPlan.referrerPolicy)",
             "Header set Cache-Control \"\(ServerPlan.day)\"",
-            "<FilesMatch \"\\.(html|css|js|json|xml|ics|csv|txt)(\\.br|\\.gz)?$\">Header set Cache-Control \"\(ServerPlan.short)\"</FilesMatch>",
-            "<FilesMatch \"\\.[0-9a-f]{8}\\.(css|js)(\\.br|\\.gz)?$\">Header set Cache-Control \"\(ServerPlan.immutable)\"</FilesMatch>",
-            "<FilesMatch \"\\.(br|gz)$\">Header append Vary Accept-Encoding</FilesMatch>",
         ]
+        lines += filesMatch(
+            #"\.(html|css|js|json|xml|ics|csv|txt)(\.br|\.gz)?$"#, "Header set Cache-Control \"\(ServerPlan.short)\"")
+        lines += filesMatch(
+            #"\.[0-9a-f]{8}\.(css|js)(\.br|\.gz)?$"#, "Header set Cache-Control \"\(ServerPlan.immutable)\"")
+        // Every file that has compressed copies varies by Accept-Encoding, the plain one too.
+        lines += filesMatch(
+            #"\.(html|css|js|json|xml|svg|ics|csv|txt)(\.br|\.gz)?$"#, "Header append Vary Accept-Encoding")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func section(_ opening: String, _ directive: String) -> [String] {
+        let name = opening.prefix { $0 != " " }
+        return ["<\(opening)>", "    \(directive)", "</\(name)>"]
+    }
+
+    static func filesMatch(_ pattern: String, _ directive: String) -> [String] {
+        section("FilesMatch \"\(pattern)\"", directive)
     }
 
     /// A literal for a PCRE pattern.
