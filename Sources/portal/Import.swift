@@ -6,12 +6,15 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a new post from a Word (.docx) or OpenDocument (.odt) file, with its images.",
         discussion: """
-            portal import thong-cao.docx --lang vi --section tin-tuc --agency so-ngoai-vu
-            writes Content/vi/tin-tuc/YYYY-MM-DD-<slug of the title>.md with the front matter of `portal new`,
-            the document's images in Content/media/<slug>/, and prints the post's path and the address to
-            preview it with `portal serve`. The title is the document's title, else its first heading.
-            Tracked changes are accepted; comments and text boxes are not imported; each is a warning, as is
-            each image without a description. An existing post or media folder is never replaced.
+            Example: portal import thong-cao.docx --lang vi --section tin-tuc --agency so-ngoai-vu
+
+            Writes Content/vi/tin-tuc/YYYY-MM-DD-<slug of the title>.md with the front matter of `portal new`, \
+            puts the document's images in Content/media/<slug>/, and prints the post's path and the address \
+            to preview it with `portal serve`. The title is the document's title, else its first heading.
+
+            Tracked changes are accepted; comments and text boxes are not imported. Each of these is a \
+            warning, as is each image without a description. An existing post or media folder is never \
+            replaced.
             """)
 
     @Argument(help: "The .docx or .odt file.")
