@@ -98,6 +98,13 @@ import Testing
         #expect(odt.blocks == [Self.para(Self.words("x"))])
         #expect(
             DocumentCleaner.takeTitle(meta: nil, blocks: [Self.para(Self.words("x"))], documentTitle: nil).title == nil)
+        // A title left in the properties by a template loses to the sender's heading, and
+        // serves only when there is no heading.
+        let stale = DocumentCleaner.takeTitle(meta: nil, blocks: body, documentTitle: "Mẫu công văn")
+        #expect(stale.title == "Đà Nẵng đón đoàn" && stale.blocks == fromMeta.blocks)
+        #expect(
+            DocumentCleaner.takeTitle(meta: nil, blocks: [Self.para(Self.words("x"))], documentTitle: "Mẫu").title
+                == "Mẫu")
     }
 
     @Test func headingsStartAtLevelTwoWithoutTheirIds() {

@@ -30,25 +30,32 @@ struct DocumentCleaner {
     // MARK: Title
 
     /// The post's title and the blocks without it: the document's own title (Word's Title
-    /// style or its properties; pandoc reads both into `meta.title`), else its first heading.
-    /// The block that carries the title is removed when it opens the document, since the
-    /// site prints the title above the body; a first heading further down stays where it is.
+    /// style, which pandoc reads into `meta.title`), else its first heading. The block that
+    /// carries the title is removed when it opens the document, since the site prints the title
+    /// above the body; a first heading further down stays where it is. `documentTitle` (an
+    /// OpenDocument's `dc:title`, which pandoc does not read) counts when the document opens
+    /// with it (LibreOffice's Title paragraph) or has no heading: a title left in a template's
+    /// properties must not win over the heading the sender wrote.
     static func takeTitle(meta: PandocJSON?, blocks: [PandocJSON], documentTitle: String?) -> (
         title: String?, blocks: [PandocJSON]
     ) {
         var blocks = blocks
-        let metaTitle = meta?["title"].flatMap(metaText).flatMap(nonEmpty) ?? documentTitle.flatMap(nonEmpty)
         // The first block that holds text: an empty paragraph may come before the title.
         let first = blocks.firstIndex { !plainText(of: [$0]).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        if let metaTitle {
-            if let first, ["Header", "Para", "Plain"].contains(blocks[first].tag),
-                sameText(plainText(of: [blocks[first]]), metaTitle)
-            {
-                blocks.remove(at: first)
-            }
-            return (metaTitle, blocks)
+        let opensWith = { (title: String) -> Bool in
+            guard let first, ["Header", "Para", "Plain"].contains(blocks[first].tag) else { return false }
+            return sameText(plainText(of: [blocks[first]]), title)
         }
-        guard let heading = blocks.firstIndex(where: { $0.tag == "Header" }) else { return (nil, blocks) }
+        if let title = meta?["title"].flatMap(metaText).flatMap(nonEmpty) {
+            if opensWith(title) { blocks.remove(at: first!) }
+            return (title, blocks)
+        }
+        let stored = documentTitle.flatMap(nonEmpty)
+        if let stored, opensWith(stored) {
+            blocks.remove(at: first!)
+            return (stored, blocks)
+        }
+        guard let heading = blocks.firstIndex(where: { $0.tag == "Header" }) else { return (stored, blocks) }
         let title = nonEmpty(plainText(of: [blocks[heading]]))
         if heading == first { blocks.remove(at: heading) }
         return (title, blocks)
