@@ -107,6 +107,28 @@ import Testing
                 == "Mẫu")
     }
 
+    @Test func tableOfContentsLeftOutSubtitleAndAbstractKept() {
+        var cleaner = cleaner()
+        let blocks = cleaner.clean(blocks: [
+            Self.para([Self.link("1. Giới thiệu 3", "#_Toc101")]),
+            Self.para([Self.link("2. Kết quả 5", "#_Toc102"), Self.space]),
+            Self.para(Self.words("Nội dung")),
+        ])
+        #expect(blocks == [Self.para(Self.words("Nội dung"))])
+        #expect(cleaner.warnings == [.tableOfContentsLeftOut(document: "a.docx")])
+
+        let meta: PandocJSON = .object([
+            "title": .node("MetaInlines", .array(Self.words("Tiêu đề"))),
+            "subtitle": .node("MetaInlines", .array(Self.words("Sapo của bài"))),
+            "abstract": .node("MetaBlocks", .array([Self.para(Self.words("Tóm tắt"))])),
+        ])
+        #expect(
+            DocumentCleaner.leadBlocks(meta: meta) == [
+                Self.para(Self.words("Sapo của bài")), Self.para(Self.words("Tóm tắt")),
+            ])
+        #expect(DocumentCleaner.leadBlocks(meta: .object([:])).isEmpty)
+    }
+
     @Test func headingsStartAtLevelTwoWithoutTheirIds() {
         var cleaner = cleaner()
         let blocks = DocumentCleaner.shiftHeadings(

@@ -52,10 +52,11 @@ TEXT_BOX = """```{=openxml}
 
 CHANGE = f'author="{AUTHOR}" date="2026-11-20T09:00:00Z"'
 
-# The document as its sender wrote it: a title, a first heading, spacing done with Shift+Enter,
+# The document as its sender wrote it: a title and a subtitle (the lead), a first heading, spacing done with Shift+Enter,
 # a bookmark ([]{#muc-1}), underline, a comment on "kết quả" and two tracked changes.
 WORD_SOURCE = f"""---
 title: Đà Nẵng tổng kết năm hợp tác ASEAN
+subtitle: Một năm với 19 hoạt động hợp tác
 ---
 
 # Tổng quan {{#tong-quan}}
@@ -94,6 +95,8 @@ summary: ""
 translationKey: "{DATE}-da-nang-tong-ket-nam-hop-tac-asean"
 agency: so-ngoai-vu
 ---
+
+Một năm với 19 hoạt động hợp tác
 
 ## Tổng quan
 
@@ -274,9 +277,9 @@ def test_word_document_warnings(workspace, imported):
         f"{docx}: warning: a comment by {COMMENTER} was not imported: “Xem lại số liệu năm 2025”",
         f"{docx}: warning: a tracked change by {AUTHOR} was accepted: the inserted text “tăng” is in the post",
         f"{docx}: warning: a tracked change by {AUTHOR} was accepted: the deleted text “giảm” is not in the post",
-        f"{post}:19:1: warning: the image anh-2.png has no description in the document, so its alt text is empty",
+        f"{post}:21:1: warning: the image anh-2.png has no description in the document, so its alt text is empty",
     ]
-    assert EXPECTED_DOCX.splitlines()[18].startswith("![](")
+    assert EXPECTED_DOCX.splitlines()[20].startswith("![](")
 
 
 def test_opendocument_text(workspace, imported):

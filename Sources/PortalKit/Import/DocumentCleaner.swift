@@ -19,6 +19,7 @@ struct DocumentCleaner {
     private(set) var images: [ImportedImage] = []
     private(set) var warnings: [ImportWarning] = []
     private var tableWarned = false
+    private var contentsWarned = false
 
     init(imageKinds: [String: ImageKind], mediaPath: String, namer: ImageNamer, document: String) {
         self.imageKinds = imageKinds
@@ -59,6 +60,24 @@ struct DocumentCleaner {
         let title = nonEmpty(plainText(of: [blocks[heading]]))
         if heading == first { blocks.remove(at: heading) }
         return (title, blocks)
+    }
+
+    /// What pandoc's Word reader takes out of the body into metadata besides the title —
+    /// paragraphs in Word's Subtitle and Abstract styles, often the lead of a news item — as
+    /// paragraphs to put back at the top of the body, so no text is lost.
+    static func leadBlocks(meta: PandocJSON?) -> [PandocJSON] {
+        ["subtitle", "abstract"].flatMap { key -> [PandocJSON] in
+            guard let value = meta?[key] else { return [] }
+            switch value.tag {
+            case "MetaInlines", "MetaString":
+                guard let text = metaText(value).flatMap(nonEmpty) else { return [] }
+                return [
+                    .node("Para", value.tag == "MetaInlines" ? value.content! : .array([.node("Str", .string(text))]))
+                ]
+            case "MetaBlocks": return value.content?.array ?? []
+            default: return []
+            }
+        }
     }
 
     private static func metaText(_ value: PandocJSON) -> String? {
@@ -145,8 +164,18 @@ struct DocumentCleaner {
         let content = block.content
         switch block.tag {
         case "Para", "Plain":
+            let inlines = content?.array ?? []
+            // Word's table of contents: paragraphs of links to its hidden `_Toc` bookmarks
+            // (with the page numbers); the site shows the post on one page, without one.
+            if inlines.contains(where: { $0.tag == "Link" }),
+                inlines.allSatisfy({ Self.isBlank($0) || Self.isTableOfContentsLink($0) })
+            {
+                if !contentsWarned { warnings.append(.tableOfContentsLeftOut(document: document)) }
+                contentsWarned = true
+                return []
+            }
             let tag = block.tag!
-            return Self.paragraphs(clean(inlines: content?.array ?? [])).map { .node(tag, .array($0)) }
+            return Self.paragraphs(clean(inlines: inlines)).map { .node(tag, .array($0)) }
         case "Header":
             let inlines = Self.trimmed(clean(inlines: content?[2]?.array ?? []).map(Self.lineBreakAsSpace))
             guard !inlines.isEmpty, let level = content?[0] else { return [] }
@@ -414,6 +443,10 @@ struct DocumentCleaner {
                     .array([.string("\(mediaPath)/\(name)"), .string("")]),
                 ]))
         ]
+    }
+
+    private static func isTableOfContentsLink(_ inline: PandocJSON) -> Bool {
+        inline.tag == "Link" && (inline.content?[2]?[0]?.string ?? "").hasPrefix("#_Toc")
     }
 
     private static func formatName(of path: String) -> String {

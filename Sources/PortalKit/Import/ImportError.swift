@@ -77,13 +77,15 @@ public enum ImportWarning: PortalError, Equatable {
     case linkRemoved(url: String, text: String, document: String)
     /// A table whose merged cells were split, or whose cells held several paragraphs or lists.
     case tableSimplified(document: String)
+    /// Word's table of contents (links to its `_Toc` bookmarks): not imported.
+    case tableOfContentsLeftOut(document: String)
 
     public var location: SourceLocation? {
         switch self {
         case .imageWithoutDescription(_, let location): location
         case .imageLeftOut(_, _, let document), .textBox(_, let document), .comment(_, _, let document),
             .insertionAccepted(_, _, let document), .deletionAccepted(_, _, let document),
-            .linkRemoved(_, _, let document), .tableSimplified(let document):
+            .linkRemoved(_, _, let document), .tableSimplified(let document), .tableOfContentsLeftOut(let document):
             SourceLocation(file: document)
         }
     }
@@ -104,6 +106,7 @@ public enum ImportWarning: PortalError, Equatable {
             "the link “\(text)” to \(url) was removed (its text is kept): the site links only to web addresses, mailto: and tel:"
         case .tableSimplified:
             "a table had merged cells or several paragraphs in a cell; each cell is now one line of text"
+        case .tableOfContentsLeftOut: "the document's table of contents was not imported"
         }
     }
 
@@ -119,6 +122,7 @@ public enum ImportWarning: PortalError, Equatable {
             "the post follows the document with all changes accepted; check with the sender if the change was not final"
         case .linkRemoved: "add a link to a web address if the text needs one"
         case .tableSimplified: "compare the table with the document"
+        case .tableOfContentsLeftOut: "a post is read on one page; its headings are enough to find one's way"
         }
     }
 }

@@ -60,12 +60,12 @@ public struct WordImport: Sendable {
         // Images: what each extracted file is, and for OpenDocument its description, which
         // pandoc's ODT reader leaves out, put back as the image's alt text.
         var kinds: [String: ImageKind] = [:]
-        var described = blocks
-        for source in Self.imagePaths(in: blocks) {
+        var described = DocumentCleaner.leadBlocks(meta: model["meta"]) + blocks
+        for source in Self.imagePaths(in: described) {
             kinds[source] = ImageKind.sniff(file: source)
         }
         if format == .odt {
-            described = Self.describing(blocks, with: package.imageDescriptions, under: "\(work.path)/media/")
+            described = Self.describing(described, with: package.imageDescriptions, under: "\(work.path)/media/")
             described = Self.restoringHeaders(described, package.tableHeaders)
         }
         let mediaSite = "/media/\(planned.slug)"
