@@ -189,8 +189,8 @@ def rewrite_part(package: Path, part: str, change) -> None:
 
 
 def odt_additions(xml: str) -> str:
-    """What LibreOffice writes for an image description, a comment, an insertion and a
-    deletion (pandoc's ODT writer writes none of them)."""
+    """What LibreOffice writes for an image description, a text box, a comment, an insertion and
+    a deletion (pandoc's ODT writer writes none of them)."""
     info = f"<office:change-info><dc:creator>{AUTHOR}</dc:creator><dc:date>2026-11-20T09:00:00</dc:date></office:change-info>"
     changes = ("<text:tracked-changes>"
                f'<text:changed-region text:id="ct1"><text:insertion>{info}</text:insertion></text:changed-region>'
@@ -202,8 +202,10 @@ def odt_additions(xml: str) -> str:
     assert "svg:desc" in xml
     old = "Events rose this year."
     assert old in xml
+    box = ('<draw:frame draw:name="Frame1" text:anchor-type="as-char" svg:width="5cm"><draw:text-box>'
+           "<text:p>Hotline: 0236 3822 111</text:p></draw:text-box></draw:frame>")
     return xml.replace(old, (
-        'Events <text:change-start text:change-id="ct1"/>rose<text:change-end text:change-id="ct1"/>'
+        box + 'Events <text:change-start text:change-id="ct1"/>rose<text:change-end text:change-id="ct1"/>'
         '<text:change text:change-id="ct2"/> this year.'
         f"<office:annotation><dc:creator>{COMMENTER}</dc:creator><dc:date>2026-11-21T10:00:00</dc:date>"
         "<text:p>Check the figure</text:p></office:annotation>"), 1)
@@ -291,6 +293,7 @@ def test_opendocument_text(workspace, imported):
     assert post.read_text(encoding="utf-8") == EXPECTED_ODT
     odt = str(workspace["odt"])
     assert warnings(run.stderr) == [
+        f"{odt}: warning: a text box was not imported: “Hotline: 0236 3822 111”",
         f"{odt}: warning: a tracked change by {AUTHOR} was accepted: the inserted text “rose” is in the post",
         f"{odt}: warning: a tracked change by {AUTHOR} was accepted: the deleted text “fell” is not in the post",
         f"{odt}: warning: a comment by {COMMENTER} was not imported: “Check the figure”",
