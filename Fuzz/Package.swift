@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// libFuzzer targets for the parsers of untrusted text (see README, "Fuzzing"). A package of its
+// libFuzzer targets for the parsers of untrusted text (see docs/development.md, "Fuzzing"). A package of its
 // own, so the root package's `swift build` and `swift test` never see an executable without
 // `main`: `scripts/fuzz` builds it with `-sanitize=fuzzer,address` into `.build-fuzz/`.
 import PackageDescription

@@ -211,7 +211,7 @@ public enum BannerError: PortalError {
         case .missingPage(_, let language, _):
             "write the campaign page in Content/\(language)/ or fix `banner.page` in site.yml"
         case .zip: nil
-        case .notConfigured: "add `banner:` to site.yml (see README, \"The July banner\")"
+        case .notConfigured: "add `banner:` to site.yml (see docs/reference.md, \"The July banner\")"
         case .notAKit: "choose a new or empty folder with --output, or the folder of an earlier kit"
         }
     }

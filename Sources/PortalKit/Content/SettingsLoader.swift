@@ -256,7 +256,7 @@ public enum SettingsError: PortalError {
     public var help: String? {
         switch self {
         case .missingFile:
-            "create site.yml in the content folder (see README, \"Site settings\"), or pass --content DIR"
+            "create site.yml in the content folder (see docs/reference.md, \"Site settings\"), or pass --content DIR"
         case .notUTF8: "save the file as UTF-8"
         case .shape(let problem): problem.help
         }

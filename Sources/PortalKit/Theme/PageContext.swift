@@ -2,7 +2,7 @@ import Foundation
 
 /// Builds the dictionary each template receives. Dictionaries, not structs: swift-mustache
 /// reads structs through `Mirror`, which is slow on a site of thousands of pages. The keys are
-/// the theme API documented in the README ("Themes").
+/// the theme API documented in docs/themes.md.
 struct PageContext {
     let site: Site
     let theme: Theme

@@ -288,7 +288,7 @@ public enum ThemeError: PortalError {
     public var help: String? {
         switch self {
         case .missingTheme: "set `theme:` in site.yml to a folder under Themes/, or pass --theme DIR"
-        case .missingManifest: "add theme.yml with `name:` and `requires:` (see README, \"Themes\")"
+        case .missingManifest: "add theme.yml with `name:` and `requires:` (see docs/themes.md)"
         case .manifest(let problem): problem.help
         case .unreadable: "save it as UTF-8"
         case .duplicateName: "layouts and partials share one set of names: rename one"
