@@ -45,6 +45,16 @@ def wait_for_port(port: int, process: subprocess.Popen, name: str) -> None:
     raise RuntimeError(f"{name} did not start")
 
 
+def http_get(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    """One GET on its own connection: status, headers (lower-case names), body as sent."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers=headers or {})
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+
+
 class Server:
     def __init__(self, root: Path, publish: Path):
         if not Path(NGINX).exists():
@@ -89,13 +99,22 @@ http {{
         time.sleep(0.5)
 
     def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        connection.request("GET", path, headers=headers or {})
-        response = connection.getresponse()
-        body = response.read()
-        connection.close()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, body
+        return http_get(self.port, path, headers)
 
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def check_not_found(server, output: Path) -> None:
+    """Each language's 404 page with status 404, no dotfile, no listing of a folder without
+    index.html: the same for every server's configuration."""
+    status, headers, body = server.get(BASE + "khong-co/")
+    assert status == 404 and body == (output / "404.html").read_bytes()
+    assert headers["content-type"] == "text/html; charset=utf-8"
+    status, _, body = server.get(BASE + "en/missing/")
+    assert status == 404 and body == (output / "en/404.html").read_bytes()
+    assert server.get(BASE + ".portal-output")[0] == 404
+    # No listing of a folder without index.html.
+    status, _, body = server.get(BASE + "assets/")
+    assert status in (403, 404) and b"Index of" not in body

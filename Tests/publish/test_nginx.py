@@ -18,7 +18,7 @@ import brotli
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nginx_server import BASE, REPO, Server, portal  # noqa: E402
+from nginx_server import BASE, REPO, Server, check_not_found, portal  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -103,15 +103,7 @@ def test_redirects_are_real(site):
 
 def test_not_found_page_per_language(site):
     server, output, _, _ = site
-    status, headers, body = server.get(BASE + "khong-co/")
-    assert status == 404 and body == (output / "404.html").read_bytes()
-    assert headers["content-type"] == "text/html; charset=utf-8"
-    status, _, body = server.get(BASE + "en/missing/")
-    assert status == 404 and body == (output / "en/404.html").read_bytes()
-    assert server.get(BASE + ".portal-output")[0] == 404
-    # No listing of a folder without index.html.
-    status, _, body = server.get(BASE + "assets/")
-    assert status in (403, 404) and b"Index of" not in body
+    check_not_found(server, output)
 
 
 def test_content_types_and_security_headers(site):
