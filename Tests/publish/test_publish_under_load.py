@@ -94,6 +94,22 @@ class Client(threading.Thread):
                 self.failures.append(f"{BASE + page}: {type(error).__name__}: {error}")
 
 
+def straddle_page(server: Server, build: Path) -> list[str]:
+    """The home page's stylesheets and scripts, fetched from the release being served."""
+    status, headers, body = server.get(BASE, {"Accept-Encoding": "br"})
+    assert status == 200 and decode(headers, body) == (build / "index.html").read_bytes()
+    return ASSET.findall(decode(headers, body).decode())
+
+
+def check_assets(server: Server, assets: list[str], build: Path) -> None:
+    assert assets
+    for asset in assets:
+        for accept in ENCODINGS:
+            status, headers, data = server.get(asset, {"Accept-Encoding": accept})
+            assert status == 200, f"{asset} ({accept or 'identity'}) after the switch: {status}"
+            assert decode(headers, data) == (build / asset[len(BASE):]).read_bytes(), asset
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("publish-load")
@@ -132,13 +148,19 @@ def test_publish_and_rollback_under_load(site):
     assert {p.name for p in (second / "assets").iterdir()} != {p.name for p in (first / "assets").iterdir()}
     for client in clients:
         client.builds = {"first": first, "second": second}
+    # A page fetched just before each switch, its assets just after: the straddle the clients
+    # meet by chance, made certain.
+    before = straddle_page(server, first)
     portal("publish", "--to", str(publish), "--output", str(output))
     switched = time.monotonic()
     server.reload()  # what the README says to do after a publish, under load too
+    check_assets(server, before, first)
     time.sleep(2)
+    before = straddle_page(server, second)
     portal("publish", "--to", str(publish), "--rollback")
     rolled_back = time.monotonic()
     server.reload()
+    check_assets(server, before, second)
     time.sleep(2)
     for client in clients:
         client.stop.set()
