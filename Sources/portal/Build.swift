@@ -55,15 +55,11 @@ struct Build: ParsableCommand {
         // A progress line on a terminal; nothing when the output goes to a file or a pipe.
         let onTerminal = isatty(STDERR_FILENO) == 1
         if onTerminal {
-            options.progress = { (stage: String) in Terminal.progress("building… \(stage) done") }
+            options.progress = { (stage: String) in Terminal.progress(BuildMessages.stageDone(stage).text) }
         }
         options.waitForLock = !noWait
         let output = self.output
-        options.waiting = { pid in
-            let who = pid.map { " (process \($0))" } ?? ""
-            FileHandle.standardError.write(
-                Data("waiting for another build\(who) to finish writing \(output)…\n".utf8))
-        }
+        options.waiting = { pid in Terminal.error(BuildMessages.waiting(pid: pid, output: output).text) }
         let warnings = WarningLog()
         do {
             let result = try SiteBuild.run(options, warnings: warnings)
@@ -72,8 +68,10 @@ struct Build: ParsableCommand {
             let pages = result.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             print(
-                "Built \(pages) pages into \(output) in \(seconds) s: \(result.filesWritten) files written, "
-                    + "\(result.filesUnchanged) unchanged, \(result.filesRemoved) removed")
+                BuildMessages.built(
+                    pages: pages, output: output, seconds: seconds, written: result.filesWritten,
+                    unchanged: result.filesUnchanged, removed: result.filesRemoved
+                ).text)
             if timings { print(Terminal.timingLines(result.timings), terminator: "") }
         } catch {
             if onTerminal { Terminal.progress("") }

@@ -29,7 +29,7 @@ struct Check: ParsableCommand {
         case .text:
             for finding in findings { print(finding.oneLine) }
             let errors = findings.filter { $0.severity == .error }.count
-            Terminal.error("\(errors) errors, \(findings.count - errors) warnings")
+            Terminal.error(BuildMessages.checkSummary(errors: errors, warnings: findings.count - errors).text)
         case .json:
             let data = try JSONSerialization.data(
                 withJSONObject: findings.map(\.json), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])

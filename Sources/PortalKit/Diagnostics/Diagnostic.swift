@@ -33,33 +33,80 @@ public protocol PortalError: Error, Sendable, CustomStringConvertible {
     var help: String? { get }
 }
 
+/// An error whose texts come from the message catalogue (Messages/), in both languages; its
+/// English texts are its `message` and `help`. Error types not migrated yet are plain
+/// `PortalError`s and print in English in both languages.
+public protocol CataloguedError: PortalError {
+    var messageText: Message { get }
+    var helpText: Message? { get }
+}
+
+extension CataloguedError {
+    public var message: String { messageText.en }
+    public var help: String? { helpText?.en }
+}
+
 extension PortalError {
     public var description: String { Diagnostic(severity: .error, self).description }
+
+    /// Both texts of the message and help: the catalogue's, or English twice.
+    var texts: (message: Message, help: Message?) {
+        if let catalogued = self as? any CataloguedError { return (catalogued.messageText, catalogued.helpText) }
+        return (Message(untranslated: message), help.map(Message.init(untranslated:)))
+    }
 }
 
 public struct Diagnostic: Sendable, CustomStringConvertible, Hashable {
-    public enum Severity: String, Sendable, Hashable { case error, warning }
+    public enum Severity: String, Sendable, Hashable {
+        case error, warning
+
+        /// The word printed before the message; the raw value stays the code in JSON.
+        public var word: Message {
+            switch self {
+            case .error: DiagnosticMessages.error
+            case .warning: DiagnosticMessages.warning
+            }
+        }
+    }
     public var severity: Severity
     public var location: SourceLocation?
-    public var message: String
-    public var help: String?
+    public var messageText: Message
+    public var helpText: Message?
 
-    public init(severity: Severity, location: SourceLocation?, message: String, help: String? = nil) {
+    /// The message in English (sorting and tests read it; people read `description(in:)`).
+    public var message: String { messageText.en }
+    public var help: String? { helpText?.en }
+
+    public init(severity: Severity, location: SourceLocation?, message: Message, help: Message? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.help = help
+        self.messageText = message
+        self.helpText = help
+    }
+
+    /// A message not in the catalogue yet: English in both languages.
+    public init(severity: Severity, location: SourceLocation?, message: String, help: String? = nil) {
+        self.init(
+            severity: severity, location: location, message: Message(untranslated: message),
+            help: help.map(Message.init(untranslated:)))
     }
 
     public init(severity: Severity, _ error: any PortalError) {
-        self.init(severity: severity, location: error.location, message: error.message, help: error.help)
+        let texts = error.texts
+        self.init(severity: severity, location: error.location, message: texts.message, help: texts.help)
     }
 
-    /// `Content/vi/a.md:3:8: error: message` and, on the next line, what to do.
-    public var description: String {
+    /// `Content/vi/a.md:3:8: error: message` and, on the next line, what to do — in this
+    /// process's language.
+    public var description: String { description(in: .current) }
+
+    /// `…: lỗi: …` and `  Cách sửa: …` in Vietnamese: the location keeps its place.
+    public func description(in language: MessageLanguage) -> String {
         var text = location.map { "\($0): " } ?? ""
-        text += "\(severity.rawValue): \(message)"
-        if let help { text += "\n  help: \(help)" }
+        text += "\(severity.word.text(in: language)): \(messageText.text(in: language))"
+        if let helpText {
+            text += "\n  \(DiagnosticMessages.help.text(in: language)): \(helpText.text(in: language))"
+        }
         return text
     }
 }
@@ -71,10 +118,12 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
 
     public init(_ errors: [any PortalError]) { self.errors = errors }
 
-    public var description: String {
-        let lines = errors.map(\.description)
-        let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
-        return (lines + ["build failed: \(count); the output folder was left as it was"]).joined(separator: "\n")
+    public var description: String { description(in: .current) }
+
+    public func description(in language: MessageLanguage) -> String {
+        let lines = errors.map { Diagnostic(severity: .error, $0).description(in: language) }
+        return (lines + [DiagnosticMessages.buildFailed(errors: errors.count).text(in: language)])
+            .joined(separator: "\n")
     }
 }
 
@@ -89,6 +138,10 @@ public final class WarningLog: Sendable {
     }
 
     public func warn(_ location: SourceLocation?, _ message: String, help: String? = nil) {
+        add(Diagnostic(severity: .warning, location: location, message: message, help: help))
+    }
+
+    public func warn(_ location: SourceLocation?, _ message: Message, help: Message? = nil) {
         add(Diagnostic(severity: .warning, location: location, message: message, help: help))
     }
 

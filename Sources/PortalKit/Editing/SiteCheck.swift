@@ -126,22 +126,34 @@ public struct SiteCheck: Sendable {
 }
 
 extension Diagnostic {
-    /// One line: `path:line:column: severity: message (help)`.
-    public var oneLine: String {
+    /// One line: `path:line:column: severity: message (help)`, in this process's language.
+    public var oneLine: String { oneLine(in: .current) }
+
+    /// In Vietnamese the help in brackets starts with `Cách sửa:`; in English it stands alone,
+    /// as it always has.
+    public func oneLine(in language: MessageLanguage) -> String {
         var text = location.map { "\($0): " } ?? ""
-        text += "\(severity.rawValue): \(message)"
-        if let help { text += " (\(help.replacingOccurrences(of: "\n", with: " ")))" }
+        text += "\(severity.word.text(in: language)): \(messageText.text(in: language))"
+        if let helpText {
+            let help = helpText.text(in: language).replacingOccurrences(of: "\n", with: " ")
+            text += language == .en ? " (\(help))" : " (\(DiagnosticMessages.help.text(in: language)): \(help))"
+        }
         return text
     }
 
-    public var json: [String: Any] {
-        var fields: [String: Any] = ["severity": severity.rawValue, "message": message]
+    public var json: [String: Any] { json(in: .current) }
+
+    /// Keys and `severity` stay English for tools; `code` names a catalogued message (none
+    /// for one not migrated yet); `message` and `help` are in `language`.
+    public func json(in language: MessageLanguage) -> [String: Any] {
+        var fields: [String: Any] = ["severity": severity.rawValue, "message": messageText.text(in: language)]
+        if !messageText.code.isEmpty { fields["code"] = messageText.code }
         if let location {
             fields["file"] = location.file
             if let line = location.line { fields["line"] = line }
             if let column = location.column { fields["column"] = column }
         }
-        if let help { fields["help"] = help }
+        if let helpText { fields["help"] = helpText.text(in: language) }
         return fields
     }
 }
