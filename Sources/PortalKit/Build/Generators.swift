@@ -27,8 +27,8 @@ extension RenderStage.Generator {
     /// says gives the paths of its files. Otherwise the documents an earlier build read are
     /// taken from the language's `SearchTermCache` when `reuse` is true (a rebuild); the next
     /// build's are written on another thread, in `cacheWrites`.
-    /// With `terms` (a resident process), the documents are taken from it and given back to
-    /// it rather than read from and written to `.portal-cache/`.
+    /// With `terms` (a resident process), the indexes kept are patched and given back to it
+    /// rather than made from documents read from and written to `.portal-cache/`.
     static func all(
         site: Site, searchCache: SearchCache, output: String, reuse: Bool, cacheWrites: DispatchGroup,
         terms: RenderStage.SearchTermStore? = nil
@@ -42,8 +42,8 @@ extension RenderStage.Generator {
                     return .kept(paths)
                 }
                 if let terms {
-                    let index = SearchIndex(site: site).files(language: code, cache: terms.take(code))
-                    terms.give(code, index.cache)
+                    let index = SearchIndex(site: site).files(language: code, resident: terms.take(code))
+                    terms.give(code, index.resident)
                     return .files(index.files)
                 }
                 let path = RenderCache.path(for: output, kind: "search-terms-\(code)")
@@ -84,20 +84,20 @@ extension RenderStage.Generator {
 }
 
 extension RenderStage {
-    /// A resident process's search documents for one build: each language's as the last build
-    /// left them, and this build's as the search indexes are made, on worker threads.
+    /// A resident process's search indexes for one build: each language's as the last build
+    /// left it, and this build's as they are made, on worker threads.
     final class SearchTermStore: Sendable {
         private struct State {
-            var kept: [String: SearchTermCache]
-            var next: [String: SearchTermCache] = [:]
+            var kept: [String: SearchIndexResident]
+            var next: [String: SearchIndexResident] = [:]
         }
         private let state: Mutex<State>
 
-        init(kept: [String: SearchTermCache]) { state = Mutex(State(kept: kept)) }
+        init(kept: [String: SearchIndexResident]) { state = Mutex(State(kept: kept)) }
 
-        /// The language's documents as the last build left them.
-        func take(_ language: String) -> SearchTermCache {
-            state.withLock { $0.kept.removeValue(forKey: language) } ?? SearchTermCache()
+        /// The language's index as the last build left it.
+        func take(_ language: String) -> SearchIndexResident? {
+            state.withLock { $0.kept.removeValue(forKey: language) }
         }
 
         /// The language's index was kept as it was: so are its documents.
@@ -107,8 +107,8 @@ extension RenderStage {
             }
         }
 
-        func give(_ language: String, _ cache: SearchTermCache) { state.withLock { $0.next[language] = cache } }
+        func give(_ language: String, _ index: SearchIndexResident) { state.withLock { $0.next[language] = index } }
 
-        var next: [String: SearchTermCache] { state.withLock { $0.next } }
+        var next: [String: SearchIndexResident] { state.withLock { $0.next } }
     }
 }

@@ -17,12 +17,12 @@ struct RenderStage {
     var memory: Memory?
 
     /// The caches that describe the output (what was rendered, the search indexes written)
-    /// and the search documents, kept by a resident process between builds.
+    /// and each language's search index with its postings, kept by a resident process between builds.
     struct Memory: Sendable {
         var theme = ""
         var pages = RenderCache()
         var search = SearchCache()
-        var searchTerms: [String: SearchTermCache] = [:]
+        var searchIndexes: [String: SearchIndexResident] = [:]
     }
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
@@ -89,7 +89,7 @@ struct RenderStage {
 
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
-        let terms = memory.map { SearchTermStore(kept: session.isFresh ? [:] : $0.searchTerms) }
+        let terms = memory.map { SearchTermStore(kept: session.isFresh ? [:] : $0.searchIndexes) }
         let generators = Self.Generator.all(
             site: site, searchCache: searchCache, output: output, reuse: !session.isFresh,
             cacheWrites: cacheWrites, terms: terms)
@@ -221,7 +221,7 @@ struct RenderStage {
         if let terms {
             return (
                 report, mismatches,
-                Memory(theme: theme.digest, pages: nextPages, search: nextSearch, searchTerms: terms.next)
+                Memory(theme: theme.digest, pages: nextPages, search: nextSearch, searchIndexes: terms.next)
             )
         }
         nextPages.save(output: output, theme: theme.digest)

@@ -116,8 +116,19 @@ struct SearchIndex {
         files: [OutputFile], cache: SearchTermCache
     ) {
         let documents = documents(language)
-        // Each document's terms, read now or found in the cache. Then the postings: documents
-        // are taken in order, so each term's list is sorted.
+        let (table, keys, read, posted) = Self.post(documents, cache: cache)
+        let next = SearchTermCache(
+            table: table, documents: zip(keys, read), inUse: posted.postings.map { !$0.documents.isEmpty })
+        let order = Self.sortedTerms(posted, table)
+        let entries = order.map { Self.entry($0, posted, table) }
+        return (files(language, documents, read, zip(order, entries).map { (table.terms[$0], $1) }), next)
+    }
+
+    /// Each document's terms, read now or found in the cache, and their postings. Documents are
+    /// taken in order, so each term's list is sorted.
+    static func post(_ documents: [Document], cache: SearchTermCache) -> (
+        table: TermTable, keys: [String], read: [DocumentTerms], posted: PostingLists
+    ) {
         var table = cache.table
         var tokenizer = SearchTokenizer()
         var read: [DocumentTerms] = []
@@ -143,55 +154,65 @@ struct SearchIndex {
         }
         // Terms of the cache's table that no document holds any more have no postings.
         posted.grow(terms: table.terms.count)
-        let (postings, termVariants, variants) = (posted.postings, posted.termVariants, posted.variants)
-        let terms = table.terms
-        let exactForms = table.forms
-        let next = SearchTermCache(
-            table: table, documents: zip(keys, read), inUse: postings.map { !$0.documents.isEmpty })
+        return (table, keys, read, posted)
+    }
 
-        // One JSON entry per term (built as bytes), then shards of about the target size.
-        var entries: [(term: String, json: [UInt8])] = []
-        for term in terms.indices.filter({ !postings[$0].documents.isEmpty }).sorted(by: { terms[$0] < terms[$1] }) {
-            var json = Array((JSONText.string(terms[term]) + ":{\"p\":[").utf8)
-            let list = postings[term]
-            var start = 0
-            for n in list.documents.indices {
-                if n > 0 { json.append(UInt8(ascii: ",")) }
-                json.append(UInt8(ascii: "["))
-                JSONText.append(Int(list.documents[n]), to: &json)
+    /// The terms that have postings, in the order of their text (the order of the shards' entries).
+    static func sortedTerms(_ posted: PostingLists, _ table: TermTable) -> [Int] {
+        let terms = table.terms
+        return terms.indices.filter { !posted.postings[$0].documents.isEmpty }.sorted { terms[$0] < terms[$1] }
+    }
+
+    /// One term's JSON entry, `"term":{"p":[[doc,score,gap…]…],"f":…|"v":{…}}`, as bytes.
+    static func entry(_ term: Int, _ posted: PostingLists, _ table: TermTable) -> [UInt8] {
+        var json = Array((JSONText.string(table.terms[term]) + ":{\"p\":[").utf8)
+        let list = posted.postings[term]
+        var start = 0
+        for n in list.documents.indices {
+            if n > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            JSONText.append(Int(list.documents[n]), to: &json)
+            json.append(UInt8(ascii: ","))
+            JSONText.append(Int(list.scores[n]), to: &json)
+            var previous: Int32 = 0
+            for p in list.positions[start..<Int(list.ends[n])] {
                 json.append(UInt8(ascii: ","))
-                JSONText.append(Int(list.scores[n]), to: &json)
-                var previous: Int32 = 0
-                for p in list.positions[start..<Int(list.ends[n])] {
-                    json.append(UInt8(ascii: ","))
-                    JSONText.append(Int(p - previous), to: &json)
-                    previous = p
+                JSONText.append(Int(p - previous), to: &json)
+                previous = p
+            }
+            start = Int(list.ends[n])
+            json.append(UInt8(ascii: "]"))
+        }
+        let exactForms = table.forms
+        // A variant a patched index emptied is left out (a clean build never has one).
+        let forms = posted.termVariants[term].map { posted.variants[$0] }.filter { !$0.documents.isEmpty }.sorted {
+            exactForms[$0.form] < exactForms[$1.form]
+        }
+        if forms.count == 1 {
+            // One exact form (most English words, many Vietnamese syllables): no document
+            // list to repeat.
+            json += Array(("],\"f\":" + JSONText.string(exactForms[forms[0].form]) + "}").utf8)
+        } else {
+            json += Array("],\"v\":{".utf8)
+            for (n, variant) in forms.enumerated() {
+                if n > 0 { json.append(UInt8(ascii: ",")) }
+                json += Array((JSONText.string(exactForms[variant.form]) + ":[").utf8)
+                for (k, document) in variant.documents.enumerated() {
+                    if k > 0 { json.append(UInt8(ascii: ",")) }
+                    JSONText.append(Int(document), to: &json)
                 }
-                start = Int(list.ends[n])
                 json.append(UInt8(ascii: "]"))
             }
-            let forms = termVariants[term].map { variants[$0] }.sorted {
-                exactForms[$0.form] < exactForms[$1.form]
-            }
-            if forms.count == 1 {
-                // One exact form (most English words, many Vietnamese syllables): no document
-                // list to repeat.
-                json += Array(("],\"f\":" + JSONText.string(exactForms[forms[0].form]) + "}").utf8)
-            } else {
-                json += Array("],\"v\":{".utf8)
-                for (n, variant) in forms.enumerated() {
-                    if n > 0 { json.append(UInt8(ascii: ",")) }
-                    json += Array((JSONText.string(exactForms[variant.form]) + ":[").utf8)
-                    for (k, document) in variant.documents.enumerated() {
-                        if k > 0 { json.append(UInt8(ascii: ",")) }
-                        JSONText.append(Int(document), to: &json)
-                    }
-                    json.append(UInt8(ascii: "]"))
-                }
-                json += Array("}}".utf8)
-            }
-            entries.append((terms[term], json))
+            json += Array("}}".utf8)
         }
+        return json
+    }
+
+    /// The files: term shards of about the target size from the entries (in term order), the
+    /// documents' shards, and the manifest.
+    func files(
+        _ language: String, _ documents: [Document], _ read: [DocumentTerms], _ entries: [(term: String, json: [UInt8])]
+    ) -> [OutputFile] {
         let total = entries.reduce(0) { $0 + $1.json.count }
         let shards = Self.termShards(total)
         var buckets = [[[UInt8]]](repeating: [], count: shards)
@@ -200,6 +221,7 @@ struct SearchIndex {
         let folder = site.language(language).pathPrefix + "search/"
         var files: [OutputFile] = buckets.enumerated().map { k, items in
             var bytes: [UInt8] = [UInt8(ascii: "{")]
+            bytes.reserveCapacity(items.reduce(3) { $0 + $1.count + 1 })
             for (n, item) in items.enumerated() {
                 if n > 0 { bytes.append(UInt8(ascii: ",")) }
                 bytes += item
@@ -232,7 +254,7 @@ struct SearchIndex {
         let manifest =
             "{\"language\":\(JSONText.string(language)),\"version\":\"\(version)\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32-xorfold16\"}\n"
         files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
-        return (files, next)
+        return files
     }
 
     /// Every term's postings and variants, as documents are added in order (so each list is
@@ -260,19 +282,22 @@ struct SearchIndex {
             grow(terms: term + 1)
             postings[term].positions += positions
             postings[term].add(document, score: score)
-            for form in forms.lazy.map(Int.init) {
-                if form >= variantOfForm.count {
-                    variantOfForm += repeatElement(-1, count: form + 1 - variantOfForm.count)
-                }
-                var variant = variantOfForm[form]
-                if variant < 0 {
-                    variant = variants.count
-                    variants.append(Variant(form: form))
-                    termVariants[term].append(variant)
-                    variantOfForm[form] = variant
-                }
-                variants[variant].add(document)
+            for form in forms.lazy.map(Int.init) { variants[variant(of: form, term: term)].add(document) }
+        }
+
+        /// The variant of an exact form of `term`, made when it is new.
+        mutating func variant(of form: Int, term: Int) -> Int {
+            if form >= variantOfForm.count {
+                variantOfForm += repeatElement(-1, count: form + 1 - variantOfForm.count)
             }
+            var variant = variantOfForm[form]
+            if variant < 0 {
+                variant = variants.count
+                variants.append(Variant(form: form))
+                termVariants[term].append(variant)
+                variantOfForm[form] = variant
+            }
+            return variant
         }
     }
 
