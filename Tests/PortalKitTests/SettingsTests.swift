@@ -37,7 +37,7 @@ import Testing
         #expect(settings.allowRawHTML == false)
     }
 
-    func problem(_ yaml: String) -> ShapeProblem? {
+    func problem(_ yaml: String) -> SettingsError? {
         do {
             _ = try SiteSettings.parse(yaml, file: "Content/site.yml")
             return nil
@@ -47,7 +47,7 @@ import Testing
     @Test func unknownKeyNamesLineColumnAndSuggestion() throws {
         let yaml = Self.valid.replacingOccurrences(of: "theme: default", with: "themes: default")
         let problem = try #require(self.problem(yaml))
-        #expect(problem.location.description == "Content/site.yml:2:1")
+        #expect(problem.location?.description == "Content/site.yml:2:1")
         #expect(problem.message == "unknown key `themes` in site.yml")
         #expect(problem.help?.contains("did you mean `theme`?") == true)
     }
@@ -56,14 +56,14 @@ import Testing
         let yaml = Self.valid.replacingOccurrences(of: "theme: default\n", with: "")
         let problem = try #require(self.problem(yaml))
         #expect(problem.message == "`theme` is missing")
-        #expect(problem.location.file == "Content/site.yml")
+        #expect(problem.location?.file == "Content/site.yml")
     }
 
     @Test func wrongTypeNamesTheKeyAndPlace() throws {
         let yaml = Self.valid.replacingOccurrences(
             of: "    title: ASEAN\n    description: Section.", with: "    title: [ASEAN]\n    description: Section.")
         let problem = try #require(self.problem(yaml))
-        #expect(problem.location.description == "Content/site.yml:8:12")
+        #expect(problem.location?.description == "Content/site.yml:8:12")
         #expect(problem.message == "`languages.en.title` must be a text, found a list")
     }
 
@@ -71,14 +71,14 @@ import Testing
         let yaml = Self.valid.replacingOccurrences(of: "    locale: en_US\n", with: "")
         let problem = try #require(self.problem(yaml))
         #expect(problem.message == "`languages.en.locale` is missing")
-        #expect(problem.location.line == 6)
+        #expect(problem.location?.line == 6)
     }
 
     @Test func badBaseURL() throws {
         let problem = try #require(
             self.problem(Self.valid.replacingOccurrences(of: "https://danang.gov.vn/asean", with: "danang.gov.vn")))
         #expect(problem.message.contains("`baseURL` is not an http(s) address"))
-        #expect(problem.location.description == "Content/site.yml:1:10")
+        #expect(problem.location?.description == "Content/site.yml:1:10")
     }
 
     @Test func defaultLanguageMustBeALanguage() throws {
@@ -91,7 +91,7 @@ import Testing
         let problem = try #require(
             self.problem(Self.valid.replacingOccurrences(of: "        page: tin-tuc/_index.md\n", with: "")))
         #expect(problem.message.contains("a menu entry needs `name` and either `page` or `url`"))
-        #expect(problem.location.line == 16)
+        #expect(problem.location?.line == 16)
     }
 
     @Test func missingFileSaysWhatToDo() {

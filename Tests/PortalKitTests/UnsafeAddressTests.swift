@@ -151,7 +151,7 @@ import Testing
             _ = try SiteSettings.parse(Self.settings(url: url), file: "Content/site.yml")
             Issue.record("`url: \(url)` was accepted")
         } catch {
-            #expect(error.location.description == "Content/site.yml:14:14", "\(url): \(error.location)")
+            #expect(error.location?.description == "Content/site.yml:14:14", "\(url): \(error)")
             #expect(error.message.contains("the menu address"), "\(error.message)")
             #expect(error.help?.contains("http") == true)
         }

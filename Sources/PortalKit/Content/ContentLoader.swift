@@ -41,10 +41,8 @@ public struct ContentLoader: Sendable {
             guard isDirectory else {
                 if !name.hasSuffix(".yml") {
                     warnings.warn(
-                        SourceLocation(file: display), "this file is not used by the build",
-                        help:
-                            "Markdown belongs in a language folder (\(languages.sorted().joined(separator: ", "))), images and downloads in media/"
-                    )
+                        SourceLocation(file: display), ContentMessages.unusedFile,
+                        help: ContentMessages.unusedFileHelp(languages: languages.sorted()))
                 }
                 continue
             }
@@ -59,9 +57,8 @@ public struct ContentLoader: Sendable {
                                 displayPath: file.displayPath))
                     } else {
                         warnings.warn(
-                            SourceLocation(file: file.displayPath),
-                            "only Markdown (.md) files are read from language folders",
-                            help: "move images and downloads to \(displayRoot)/media/ and link them as /media/…")
+                            SourceLocation(file: file.displayPath), ContentMessages.notMarkdown,
+                            help: ContentMessages.notMarkdownHelp(mediaFolder: displayRoot))
                     }
                 }
             } else if name == "media" {
@@ -116,8 +113,8 @@ public struct ContentLoader: Sendable {
     }
 }
 
-/// Problems with the files under `Content/` themselves.
-public enum ContentError: PortalError {
+/// Problems with the files under `Content/` themselves; the texts are `ContentMessages`.
+public enum ContentError: CataloguedError {
     case unknownFolder(SourceLocation, languages: [String])
     case notUTF8(SourceLocation, byteOffset: Int)
     case unreadable(SourceLocation)
@@ -129,23 +126,22 @@ public enum ContentError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
         case .unknownFolder(_, let languages):
-            "this folder is neither a language of the site (\(languages.joined(separator: ", "))) nor one of \(ContentLoader.reservedFolders.joined(separator: ", "))"
-        case .notUTF8(_, let offset): "the file is not UTF-8 text (invalid byte at offset \(offset))"
-        case .unreadable: "the file cannot be read"
-        case .badFileName(_, let problem): "this file's name cannot be part of a web address: \(problem.message)"
+            ContentMessages.unknownFolder(languages: languages, reserved: ContentLoader.reservedFolders)
+        case .notUTF8(_, let offset): ContentMessages.notUTF8(byteOffset: offset)
+        case .unreadable: ContentMessages.unreadable
+        case .badFileName(_, let problem): ContentMessages.badFileName(reason: problem.message)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .unknownFolder:
-            "move its pages into a language folder, add the language to site.yml under `languages`, or put files in media/"
-        case .notUTF8: "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
-        case .unreadable: "check the file's permissions"
-        case .badFileName: "rename the file with letters, digits, `-` and `_`"
+        case .unknownFolder: ContentMessages.unknownFolderHelp
+        case .notUTF8: ContentMessages.notUTF8Help
+        case .unreadable: ContentMessages.unreadableHelp
+        case .badFileName: ContentMessages.badFileNameHelp
         }
     }
 }

@@ -122,6 +122,11 @@ public enum FrontMatterParser {
 
         var matter = FrontMatter()
         var hasTitle = false
+        // Values whose meaning is checked after the YAML's shape, where this stage's own errors
+        // (in the message catalogue) can be thrown: the shape pass throws the YAML reader's.
+        var dates: [(field: WritableKeyPath<FrontMatter, Date?>, key: String, text: String, at: SourceLocation)] = []
+        var slug: (text: String, at: SourceLocation)?
+        var aliases: [(text: String, at: SourceLocation)] = []
         do throws(ShapeProblem) {
             for entry in try root.entries("the front matter") {
                 let value = entry.value
@@ -130,16 +135,9 @@ public enum FrontMatterParser {
                 case "title":
                     matter.title = try value.nonEmptyString("title")
                     hasTitle = true
-                case "date": matter.date = try date(value, "date")
+                case "date": dates.append((\.date, "date", try value.string("date"), value.location))
                 case "summary": matter.summary = try value.string("summary")
-                case "slug":
-                    let slug = try value.nonEmptyString("slug")
-                    guard !Slug.make(slug).isEmpty else {
-                        throw ShapeProblem(
-                            location: value.location, message: "`slug` has no letters or digits",
-                            help: "write a slug such as `ten-bai-viet`")
-                    }
-                    matter.slug = slug
+                case "slug": slug = (try value.nonEmptyString("slug"), value.location)
                 case "translationKey": matter.translationKey = try value.nonEmptyString("translationKey")
                 case "tags": matter.tags = try value.stringList("tags")
                 case "agency": matter.agency = try value.nonEmptyString("agency")
@@ -148,22 +146,13 @@ public enum FrontMatterParser {
                 case "image": matter.image = try value.nonEmptyString("image")
                 case "imageAlt": matter.imageAlt = try value.string("imageAlt")
                 case "draft": matter.draft = try value.bool("draft")
-                case "publishDate": matter.publishDate = try date(value, "publishDate")
-                case "expiryDate": matter.expiryDate = try date(value, "expiryDate")
+                case "publishDate":
+                    dates.append((\.publishDate, "publishDate", try value.string("publishDate"), value.location))
+                case "expiryDate":
+                    dates.append((\.expiryDate, "expiryDate", try value.string("expiryDate"), value.location))
                 case "aliases":
-                    // Checked here, where each item's line is known: an alias becomes a file
-                    // of the output, so `..`, `//host` or `"` in one must never reach the writer.
-                    matter.aliases = try value.list("aliases").map { item throws(ShapeProblem) in
-                        let alias = try item.nonEmptyString("aliases")
-                        do throws(URLPath.Problem) {
-                            _ = try URLPath.aliasOutputPath(alias, languagePrefix: "")
-                        } catch {
-                            throw ShapeProblem(
-                                location: item.location,
-                                message: "the alias `\(alias)` is not usable: \(error.message)",
-                                help: error.help)
-                        }
-                        return alias
+                    aliases = try value.list("aliases").map { item throws(ShapeProblem) in
+                        (try item.nonEmptyString("aliases"), item.location)
                     }
                 case "weight": matter.weight = try value.int("weight")
                 case "layout": matter.layout = try value.nonEmptyString("layout")
@@ -177,56 +166,77 @@ public enum FrontMatterParser {
                 default:
                     let suggestion = Suggestion.closest(to: entry.key, among: FrontMatter.knownKeys)
                     warnings.warn(
-                        entry.keyNode.location, "unknown front matter key `\(entry.key)` is ignored",
-                        help: suggestion.map { "did you mean `\($0)`?" }
-                            ?? "known keys: \(FrontMatter.knownKeys.joined(separator: ", "))")
+                        entry.keyNode.location, FrontMatterMessages.unknownKey(entry.key),
+                        help: suggestion.map(FrontMatterMessages.didYouMean)
+                            ?? FrontMatterMessages.knownKeys(FrontMatter.knownKeys))
                 }
             }
         } catch { throw .shape(error) }
+        for date in dates {
+            guard let value = VietnamTime.parse(date.text) else {
+                throw .notADate(key: date.key, text: date.text, date.at)
+            }
+            matter[keyPath: date.field] = value
+        }
+        if let slug {
+            guard !Slug.make(slug.text).isEmpty else { throw .slugWithoutLetters(slug.at) }
+            matter.slug = slug.text
+        }
+        // Checked here, where each item's line is known: an alias becomes a file of the
+        // output, so `..`, `//host` or `"` in one must never reach the writer.
+        for alias in aliases {
+            do throws(URLPath.Problem) {
+                _ = try URLPath.aliasOutputPath(alias.text, languagePrefix: "")
+            } catch { throw .unusableAlias(alias.text, error, alias.at) }
+        }
+        matter.aliases = aliases.map(\.text)
         guard hasTitle else { throw .missingTitle(SourceLocation(file: file, line: 1, column: 1)) }
         return matter
     }
-
-    private static func date(_ node: YAMLNode, _ key: String) throws(ShapeProblem) -> Date {
-        let text = try node.string(key)
-        guard let date = VietnamTime.parse(text) else {
-            throw ShapeProblem(
-                location: node.location, message: "`\(key)` is not a date: \(text)",
-                help: "write it as YYYY-MM-DD, or YYYY-MM-DDTHH:MM (Viet Nam time), e.g. `\(key): 2025-07-28`")
-        }
-        return date
-    }
 }
 
-/// Problems with a page's front matter.
-public enum FrontMatterError: PortalError {
+/// Problems with a page's front matter. The texts are `FrontMatterMessages`; the YAML
+/// reader's problems (`shape`) are not in the catalogue yet.
+public enum FrontMatterError: CataloguedError {
     case missingFrontMatter(SourceLocation)
     case unclosed(SourceLocation)
     case missingTitle(SourceLocation)
+    case notADate(key: String, text: String, SourceLocation)
+    case slugWithoutLetters(SourceLocation)
+    case unusableAlias(String, URLPath.Problem, SourceLocation)
     case shape(ShapeProblem)
 
     public var location: SourceLocation? {
         switch self {
-        case .missingFrontMatter(let l), .unclosed(let l), .missingTitle(let l): l
+        case .missingFrontMatter(let l), .unclosed(let l), .missingTitle(let l), .notADate(_, _, let l),
+            .slugWithoutLetters(let l), .unusableAlias(_, _, let l):
+            l
         case .shape(let problem): problem.location
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .missingFrontMatter: "the page has no front matter"
-        case .unclosed: "the front matter is not closed"
-        case .missingTitle: "the page has no `title`"
-        case .shape(let problem): problem.message
+        case .missingFrontMatter: FrontMatterMessages.missingFrontMatter
+        case .unclosed: FrontMatterMessages.unclosed
+        case .missingTitle: FrontMatterMessages.missingTitle
+        case .notADate(let key, let text, _): FrontMatterMessages.notADate(key: key, text: text)
+        case .slugWithoutLetters: FrontMatterMessages.slugWithoutLetters
+        case .unusableAlias(let alias, let problem, _):
+            FrontMatterMessages.unusableAlias(alias, reason: problem.message)
+        case .shape(let problem): Message(untranslated: problem.message)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .missingFrontMatter: "start the file with a block such as:\n  ---\n  title: Tiêu đề bài viết\n  ---"
-        case .unclosed: "end the front matter with a line holding only `---`"
-        case .missingTitle: "add `title: …` to the front matter"
-        case .shape(let problem): problem.help
+        case .missingFrontMatter: FrontMatterMessages.missingFrontMatterHelp
+        case .unclosed: FrontMatterMessages.unclosedHelp
+        case .missingTitle: FrontMatterMessages.missingTitleHelp
+        case .notADate(let key, _, _): FrontMatterMessages.notADateHelp(key: key)
+        case .slugWithoutLetters: FrontMatterMessages.slugWithoutLettersHelp
+        case .unusableAlias(_, let problem, _): Message(untranslated: problem.help)
+        case .shape(let problem): problem.help.map(Message.init(untranslated:))
         }
     }
 }

@@ -26,70 +26,63 @@ extension SiteSettings {
             case .notUTF8(_, let line): throw .notUTF8(SourceLocation(file: file, line: line))
             }
         }
-        do {
-            var settings = try parse(text, file: file)
-            settings.sourceDigest = FieldDigest.of([text])
-            return settings
-        } catch let problem {
-            throw .shape(problem)
-        }
+        var settings = try parse(text, file: file)
+        settings.sourceDigest = FieldDigest.of([text])
+        return settings
     }
 
-    static func parse(_ text: String, file: String) throws(ShapeProblem) -> SiteSettings {
-        let root = try YAMLNode.parse(text, file: file)
-        let entries = try root.entries("site.yml")
+    /// Runs one read of the YAML reader, whose problems (a wrong type, an empty value) are
+    /// `ShapeProblem`s, not in the message catalogue yet; this file's own are `SettingsError`s.
+    private static func yaml<T>(_ read: () throws(ShapeProblem) -> T) throws(SettingsError) -> T {
+        do { return try read() } catch { throw .shape(error) }
+    }
+
+    static func parse(_ text: String, file: String) throws(SettingsError) -> SiteSettings {
+        let root = try yaml { () throws(ShapeProblem) in try YAMLNode.parse(text, file: file) }
+        let entries = try yaml { () throws(ShapeProblem) in try root.entries("site.yml") }
         var values: [String: YAMLNode] = [:]
         for entry in entries {
             try checkKnown(entry.key, entry.keyNode, topKeys, in: "site.yml")
             values[entry.key] = entry.value
         }
-        func required(_ key: String) throws(ShapeProblem) -> YAMLNode {
-            guard let value = values[key] else {
-                throw ShapeProblem(
-                    location: root.location, message: "`\(key)` is missing", help: "add `\(key):` to site.yml")
-            }
+        func required(_ key: String) throws(SettingsError) -> YAMLNode {
+            guard let value = values[key] else { throw .missingKey(key, language: nil, root.location) }
             return value
         }
 
         let baseNode = try required("baseURL")
-        guard let baseURL = BaseURL(try baseNode.string("baseURL")) else {
-            throw ShapeProblem(
-                location: baseNode.location, message: "`baseURL` is not an http(s) address",
-                help: "write the public address of the section, e.g. `baseURL: https://danang.gov.vn/asean/`")
+        guard let baseURL = BaseURL(try yaml { () throws(ShapeProblem) in try baseNode.string("baseURL") }) else {
+            throw .baseURLNotHTTP(baseNode.location)
         }
-        let theme = try required("theme").nonEmptyString("theme")
+        let themeNode = try required("theme")
+        let theme = try yaml { () throws(ShapeProblem) in try themeNode.nonEmptyString("theme") }
 
         var allowRawHTML = false
         if let markdown = values["markdown"] {
-            for entry in try markdown.entries("markdown") {
+            for entry in try yaml({ () throws(ShapeProblem) in try markdown.entries("markdown") }) {
                 try checkKnown(entry.key, entry.keyNode, markdownKeys, in: "markdown")
-                if entry.key == "unsafeHTML" { allowRawHTML = try entry.value.bool("markdown.unsafeHTML") }
+                if entry.key == "unsafeHTML" {
+                    allowRawHTML = try yaml { () throws(ShapeProblem) in try entry.value.bool("markdown.unsafeHTML") }
+                }
             }
         }
 
         var paginate = 10
         if let node = values["paginate"] {
-            paginate = try node.int("paginate")
-            guard paginate >= 1 else {
-                throw ShapeProblem(location: node.location, message: "`paginate` must be at least 1", help: nil)
-            }
+            paginate = try yaml { () throws(ShapeProblem) in try node.int("paginate") }
+            guard paginate >= 1 else { throw .atLeastOne("paginate", node.location) }
         }
         var feeds = Feeds()
         if let node = values["feeds"] {
-            for entry in try node.entries("feeds") {
+            for entry in try yaml({ () throws(ShapeProblem) in try node.entries("feeds") }) {
                 try checkKnown(entry.key, entry.keyNode, feedKeys, in: "feeds")
                 if entry.key == "limit" {
-                    feeds.limit = try entry.value.int("feeds.limit")
-                    guard feeds.limit >= 1 else {
-                        throw ShapeProblem(
-                            location: entry.value.location, message: "`feeds.limit` must be at least 1", help: nil)
-                    }
+                    feeds.limit = try yaml { () throws(ShapeProblem) in try entry.value.int("feeds.limit") }
+                    guard feeds.limit >= 1 else { throw .atLeastOne("feeds.limit", entry.value.location) }
                 } else {
-                    let value = try entry.value.nonEmptyString("feeds.content")
+                    let value = try yaml { () throws(ShapeProblem) in try entry.value.nonEmptyString("feeds.content") }
                     guard let content = Feeds.Content(rawValue: value) else {
-                        throw ShapeProblem(
-                            location: entry.value.location, message: "`feeds.content` is `\(value)`",
-                            help: "use `full` (the whole post) or `summary`")
+                        throw .feedContent(value, entry.value.location)
                     }
                     feeds.content = content
                 }
@@ -97,75 +90,66 @@ extension SiteSettings {
         }
 
         let defaultNode = try required("defaultLanguage")
-        let defaultCode = try defaultNode.nonEmptyString("defaultLanguage")
+        let defaultCode = try yaml { () throws(ShapeProblem) in try defaultNode.nonEmptyString("defaultLanguage") }
         let languagesNode = try required("languages")
         var languages: [Language] = []
-        for entry in try languagesNode.entries("languages") {
+        for entry in try yaml({ () throws(ShapeProblem) in try languagesNode.entries("languages") }) {
             guard entry.key.range(of: #"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?\z"#, options: .regularExpression) != nil,
                 !ContentLoader.reservedFolders.contains(entry.key)
-            else {
-                throw ShapeProblem(
-                    location: entry.keyNode.location, message: "`\(entry.key)` is not a language code",
-                    help: "use a code such as `vi` or `en`; it is also the name of the language's folder in Content/")
-            }
+            else { throw .notALanguageCode(entry.key, entry.keyNode.location) }
             languages.append(try language(entry.key, entry.value, isDefault: entry.key == defaultCode))
         }
         guard let defaultIndex = languages.firstIndex(where: { $0.code == defaultCode }) else {
-            throw ShapeProblem(
-                location: defaultNode.location,
-                message: "`defaultLanguage` is `\(defaultCode)`, which is not one of `languages`",
-                help: "choose one of: \(languages.map(\.code).joined(separator: ", "))")
+            throw .defaultLanguageUnknown(defaultCode, choices: languages.map(\.code), defaultNode.location)
         }
         languages.insert(languages.remove(at: defaultIndex), at: 0)
-        let banner = try values["banner"].map { node throws(ShapeProblem) in
-            try BannerSettings.parse(node, languages: languages.map(\.code))
+        let banner = try yaml { () throws(ShapeProblem) in
+            try values["banner"].map { node throws(ShapeProblem) in
+                try BannerSettings.parse(node, languages: languages.map(\.code))
+            }
         }
         var settings = SiteSettings(
             baseURL: baseURL, theme: theme, languages: languages, allowRawHTML: allowRawHTML, paginate: paginate,
             feeds: feeds, banner: banner, file: file)
         // The .gz and .br copies beside the output's text files (both on unless turned off).
         if let node = values["compression"] {
-            for entry in try node.entries("compression") {
+            for entry in try yaml({ () throws(ShapeProblem) in try node.entries("compression") }) {
                 try checkKnown(entry.key, entry.keyNode, compressionKeys, in: "compression")
-                let on = try entry.value.bool("compression.\(entry.key)")
+                let on = try yaml { () throws(ShapeProblem) in try entry.value.bool("compression.\(entry.key)") }
                 if entry.key == "gzip" { settings.compression.gzip = on } else { settings.compression.brotli = on }
             }
         }
-        if let node = values["images"] { settings.images = try PhotoSettings.parse(node) }
+        if let node = values["images"] {
+            settings.images = try yaml { () throws(ShapeProblem) in try PhotoSettings.parse(node) }
+        }
         return settings
     }
 
-    private static func language(_ code: String, _ node: YAMLNode, isDefault: Bool) throws(ShapeProblem) -> Language {
+    private static func language(_ code: String, _ node: YAMLNode, isDefault: Bool) throws(SettingsError) -> Language {
         var values: [String: YAMLNode] = [:]
-        for entry in try node.entries("languages.\(code)") {
+        for entry in try yaml({ () throws(ShapeProblem) in try node.entries("languages.\(code)") }) {
             try checkKnown(entry.key, entry.keyNode, languageKeys, in: "languages.\(code)")
             values[entry.key] = entry.value
         }
-        func required(_ key: String) throws(ShapeProblem) -> String {
-            guard let value = values[key] else {
-                throw ShapeProblem(
-                    location: node.location, message: "`languages.\(code).\(key)` is missing",
-                    help: "add `\(key):` under `\(code):`")
-            }
-            return try value.nonEmptyString("languages.\(code).\(key)")
+        func required(_ key: String) throws(SettingsError) -> String {
+            guard let value = values[key] else { throw .missingKey(key, language: code, node.location) }
+            return try yaml { () throws(ShapeProblem) in try value.nonEmptyString("languages.\(code).\(key)") }
         }
         var segments = Taxonomy.Kind.defaultSegments(language: code)
         if let node = values["taxonomies"] {
             let names = Taxonomy.Kind.allCases.map(\.rawValue)
-            for entry in try node.entries("languages.\(code).taxonomies") {
+            for entry in try yaml({ () throws(ShapeProblem) in try node.entries("languages.\(code).taxonomies") }) {
                 try checkKnown(entry.key, entry.keyNode, names, in: "languages.\(code).taxonomies")
-                let segment = try entry.value.nonEmptyString("languages.\(code).taxonomies.\(entry.key)")
-                guard Slug.make(segment) == segment else {
-                    throw ShapeProblem(
-                        location: entry.value.location, message: "`\(segment)` is not a URL segment",
-                        help: "use lowercase ASCII letters, digits and hyphens, e.g. `\(Slug.make(segment))`")
+                let segment = try yaml { () throws(ShapeProblem) in
+                    try entry.value.nonEmptyString("languages.\(code).taxonomies.\(entry.key)")
                 }
+                guard Slug.make(segment) == segment else { throw .notASegment(segment, entry.value.location) }
                 segments[Taxonomy.Kind(rawValue: entry.key)!] = segment
             }
         }
         var menu: [MenuItem] = []
         if let menuNode = values["menu"] {
-            for item in try menuNode.list("languages.\(code).menu") {
+            for item in try yaml({ () throws(ShapeProblem) in try menuNode.list("languages.\(code).menu") }) {
                 menu.append(try menuItem(item, key: "languages.\(code).menu"))
             }
         }
@@ -175,25 +159,24 @@ extension SiteSettings {
             taxonomySegments: segments)
     }
 
-    private static func menuItem(_ node: YAMLNode, key: String) throws(ShapeProblem) -> MenuItem {
+    private static func menuItem(_ node: YAMLNode, key: String) throws(SettingsError) -> MenuItem {
         var name: String?
         var target: MenuItem.Target?
-        for entry in try node.entries("an entry of `\(key)`") {
+        for entry in try yaml({ () throws(ShapeProblem) in try node.entries("an entry of `\(key)`") }) {
             try checkKnown(entry.key, entry.keyNode, menuKeys, in: key)
+            let text = { (field: String) throws(SettingsError) -> String in
+                try yaml { () throws(ShapeProblem) in try entry.value.nonEmptyString("\(key).\(field)") }
+            }
             switch entry.key {
-            case "name": name = try entry.value.nonEmptyString("\(key).name")
-            case "page": target = .page(try entry.value.nonEmptyString("\(key).page"))
+            case "name": name = try text("name")
+            case "page": target = .page(try text("page"))
             default:
-                let url = try entry.value.nonEmptyString("\(key).url")
+                let url = try text("url")
                 try checkMenuAddress(url, at: entry.value.location)
                 target = .url(url)
             }
         }
-        guard let name, let target else {
-            throw ShapeProblem(
-                location: node.location, message: "a menu entry needs `name` and either `page` or `url`",
-                help: "e.g. `- { name: Tin tức, page: tin-tuc/_index.md }`")
-        }
+        guard let name, let target else { throw .menuEntryIncomplete(node.location) }
         return MenuItem(name: name, target: target, location: node.location)
     }
 
@@ -201,64 +184,92 @@ extension SiteSettings {
     /// (`LinkResolver.address`: no `javascript:`, `data:`, `vbscript:`, `file:` or other
     /// unknown scheme, no control character) and names no other host without a scheme
     /// (`//host`, and `/\host` or `\\host`, which browsers read the same way).
-    private static func checkMenuAddress(_ url: String, at location: SourceLocation) throws(ShapeProblem) {
-        let shown = url.withVisibleControlCharacters
-        let problem: String
+    private static func checkMenuAddress(_ url: String, at location: SourceLocation) throws(SettingsError) {
+        let problem: SettingsMessages.MenuAddressProblem
         switch LinkResolver.address(url, isImage: false) {
         case .safeScheme: return
-        case .controlCharacter: problem = "holds a control character"
-        case .unsafeScheme(let scheme): problem = "is a `\(scheme):` address, which the site does not link to"
+        case .controlCharacter: problem = .controlCharacter
+        case .unsafeScheme(let scheme): problem = .unsafeScheme(scheme)
         case .path:
             let start = url.drop { $0 == " " }.prefix(2)
             guard start.count == 2, start.allSatisfy({ $0 == "/" || $0 == "\\" }) else { return }
-            problem = "names another host without saying `https:`"
+            problem = .otherHost
         }
-        throw ShapeProblem(
-            location: location, message: "the menu address `\(shown)` \(problem)",
-            help:
-                "write a path of the site (`/ke-hoach/`), a page (`page: tin-tuc/_index.md`), or an http(s), mailto: or tel: address"
-        )
+        throw .menuAddress(url.withVisibleControlCharacters, problem, location)
     }
 
     private static func checkKnown(_ key: String, _ node: YAMLNode, _ known: [String], in scope: String)
-        throws(ShapeProblem)
+        throws(SettingsError)
     {
         guard !known.contains(key) else { return }
-        let hint = Suggestion.closest(to: key, among: known).map { "did you mean `\($0)`? " } ?? ""
-        throw ShapeProblem(
-            location: node.location, message: "unknown key `\(key)` in \(scope)",
-            help: "\(hint)known keys here: \(known.joined(separator: ", "))")
+        throw .unknownKey(key, scope: scope, known: known, node.location)
     }
 }
 
-/// Problems with `site.yml`.
-public enum SettingsError: PortalError {
+/// Problems with `site.yml`; the texts are `SettingsMessages`, except the YAML reader's
+/// (`shape`), which are not in the catalogue yet.
+public enum SettingsError: CataloguedError {
     case missingFile(String)
     case notUTF8(SourceLocation)
+    /// `language` is the code for a key of `languages.<code>`, nil at the top level.
+    case missingKey(String, language: String?, SourceLocation)
+    case baseURLNotHTTP(SourceLocation)
+    case atLeastOne(String, SourceLocation)
+    case feedContent(String, SourceLocation)
+    case notALanguageCode(String, SourceLocation)
+    case defaultLanguageUnknown(String, choices: [String], SourceLocation)
+    case notASegment(String, SourceLocation)
+    case menuEntryIncomplete(SourceLocation)
+    case menuAddress(String, SettingsMessages.MenuAddressProblem, SourceLocation)
+    case unknownKey(String, scope: String, known: [String], SourceLocation)
     case shape(ShapeProblem)
 
     public var location: SourceLocation? {
         switch self {
         case .missingFile(let file): SourceLocation(file: file)
-        case .notUTF8(let location): location
+        case .notUTF8(let l), .missingKey(_, _, let l), .baseURLNotHTTP(let l), .atLeastOne(_, let l),
+            .feedContent(_, let l), .notALanguageCode(_, let l), .defaultLanguageUnknown(_, _, let l),
+            .notASegment(_, let l), .menuEntryIncomplete(let l), .menuAddress(_, _, let l), .unknownKey(_, _, _, let l):
+            l
         case .shape(let problem): problem.location
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .missingFile: "the site settings file is missing"
-        case .notUTF8: "site.yml is not UTF-8 text"
-        case .shape(let problem): problem.message
+        case .missingFile: SettingsMessages.missingFile
+        case .notUTF8: SettingsMessages.notUTF8
+        case .missingKey(let key, let code, _):
+            SettingsMessages.missingKey(code.map { "languages.\($0).\(key)" } ?? key)
+        case .baseURLNotHTTP: SettingsMessages.baseURLNotHTTP
+        case .atLeastOne(let key, _): SettingsMessages.atLeastOne(key)
+        case .feedContent(let value, _): SettingsMessages.feedContent(value)
+        case .notALanguageCode(let code, _): SettingsMessages.notALanguageCode(code)
+        case .defaultLanguageUnknown(let code, _, _): SettingsMessages.defaultLanguageUnknown(code)
+        case .notASegment(let segment, _): SettingsMessages.notASegment(segment)
+        case .menuEntryIncomplete: SettingsMessages.menuEntryIncomplete
+        case .menuAddress(let shown, let problem, _): SettingsMessages.menuAddress(shown, problem)
+        case .unknownKey(let key, let scope, _, _): SettingsMessages.unknownKey(key, in: scope)
+        case .shape(let problem): Message(untranslated: problem.message)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .missingFile:
-            "create site.yml in the content folder (see docs/reference.md, \"Site settings\"), or pass --content DIR"
-        case .notUTF8: "save the file as UTF-8"
-        case .shape(let problem): problem.help
+        case .missingFile: SettingsMessages.missingFileHelp
+        case .notUTF8: SettingsMessages.notUTF8Help
+        case .missingKey(let key, let code, _): SettingsMessages.missingKeyHelp(key, under: code)
+        case .baseURLNotHTTP: SettingsMessages.baseURLNotHTTPHelp
+        case .atLeastOne: nil
+        case .feedContent: SettingsMessages.feedContentHelp
+        case .notALanguageCode: SettingsMessages.notALanguageCodeHelp
+        case .defaultLanguageUnknown(_, let choices, _): SettingsMessages.chooseOneOf(choices)
+        case .notASegment(let segment, _): SettingsMessages.notASegmentHelp(example: Slug.make(segment))
+        case .menuEntryIncomplete: SettingsMessages.menuEntryIncompleteHelp
+        case .menuAddress: SettingsMessages.menuAddressHelp
+        case .unknownKey(let key, _, let known, _):
+            SettingsMessages.unknownKeyHelp(suggestion: Suggestion.closest(to: key, among: known), known: known)
+        case .shape(let problem): problem.help.map(Message.init(untranslated:))
         }
     }
 }

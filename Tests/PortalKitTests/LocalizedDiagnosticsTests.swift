@@ -1,0 +1,104 @@
+import Foundation
+import PortalKit
+import Testing
+
+/// The same bad input, reported in both languages: the location and the line's shape stay,
+/// the words change. The language is passed explicitly, whatever the test's environment.
+@Suite struct LocalizedDiagnosticsTests {
+    struct Case: Sendable, CustomStringConvertible {
+        var name: String
+        /// A fixture of Fixtures/, or nil for the base site with `files` written over it.
+        var fixture: String?
+        var files: [String: String] = [:]
+        /// `path:line:column` of the error.
+        var location: String
+        var english: String
+        var vietnamese: String
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "missing title", fixture: "missing-title",
+            location: "Content/vi/tin-tuc/khong-tieu-de.md:1:1",
+            english: "the page has no `title`", vietnamese: "thiếu tiêu đề (`title`)"),
+        Case(
+            name: "bad date", fixture: "bad-date", location: "Content/vi/tin-tuc/sai-ngay.md:3:7",
+            english: "`date` is not a date: 2025-13-45", vietnamese: "`date` không phải là ngày hợp lệ: 2025-13-45"),
+        Case(
+            name: "not UTF-8", fixture: "not-utf8", location: "Content/vi/tin-tuc/latin1.md:2",
+            english: "the file is not UTF-8 text", vietnamese: "tệp không phải văn bản UTF-8"),
+        Case(
+            name: "unknown folder", fixture: "unknown-language-folder", location: "Content/fr",
+            english: "this folder is neither a language of the site (vi, en)",
+            vietnamese: "thư mục này không phải thư mục ngôn ngữ của trang (vi, en)"),
+        Case(
+            name: "unknown site.yml key",
+            files: ["Content/site.yml": "baseURL: https://example.gov.vn/asean/\nthemes: default\n"],
+            location: "Content/site.yml:2:1", english: "unknown key `themes` in site.yml",
+            vietnamese: "khoá `themes` trong site.yml không được hỗ trợ"),
+        Case(
+            name: "slug without letters",
+            files: ["Content/vi/tin-tuc/dau.md": "---\ntitle: Dấu\nslug: \"---\"\n---\n\nNội dung.\n"],
+            location: "Content/vi/tin-tuc/dau.md:3:7", english: "`slug` has no letters or digits",
+            vietnamese: "`slug` không có chữ cái hoặc chữ số nào"),
+    ]
+
+    @Test(arguments: cases)
+    func reportedInBothLanguages(_ testCase: Case) throws {
+        let site = try TestSite(fixture: testCase.fixture)
+        for (path, text) in testCase.files { try site.write(path, text) }
+        let failure: BuildFailure
+        do {
+            try site.build()
+            Issue.record("the build succeeded")
+            return
+        } catch { failure = error }
+
+        let english = failure.description(in: .en)
+        let vietnamese = failure.description(in: .vi)
+        // The file's path is shown as given (the site's temporary folder, then Content/…).
+        #expect(english.contains("\(testCase.location): error: \(testCase.english)"), "\(english)")
+        #expect(vietnamese.contains("\(testCase.location): lỗi: \(testCase.vietnamese)"), "\(vietnamese)")
+        #expect(english.contains("\n  help: "))
+        #expect(vietnamese.contains("\n  Cách sửa: "))
+        #expect(!vietnamese.contains("help:") && !vietnamese.contains(": error:"))
+        #expect(english.hasSuffix("build failed: 1 error; the output folder was left as it was"))
+        #expect(vietnamese.hasSuffix("dựng trang không thành công: 1 lỗi; thư mục đầu ra được giữ nguyên như trước"))
+    }
+
+    @Test func warningsAndJSONInBothLanguages() throws {
+        let site = try TestSite()
+        try site.write("Content/vi/tin-tuc/khoa-la.md", "---\ntitle: Khoá lạ\ntitel: Sai\n---\n\nNội dung.\n")
+        let warnings = WarningLog()
+        try site.build(warnings: warnings)
+        let warning = try #require(warnings.all.first { $0.messageText.code == "front-matter.unknown-key" })
+        #expect(
+            warning.description(in: .en).hasSuffix(
+                "khoa-la.md:3:1: warning: unknown front matter key `titel` is ignored\n  help: did you mean `title`?"))
+        #expect(
+            warning.description(in: .vi).hasSuffix(
+                "khoa-la.md:3:1: cảnh báo: khoá `titel` không có trong danh sách khoá của phần đầu (front matter) "
+                    + "nên được bỏ qua\n  Cách sửa: có phải bạn định ghi `title`?"))
+        #expect(warning.oneLine(in: .vi).hasSuffix("được bỏ qua (Cách sửa: có phải bạn định ghi `title`?)"))
+        #expect(warning.oneLine(in: .en).hasSuffix("is ignored (did you mean `title`?)"))
+
+        // JSON: English keys and severity, a stable code, the text in the chosen language.
+        let json = warning.json(in: .vi)
+        #expect(json["severity"] as? String == "warning")
+        #expect(json["code"] as? String == "front-matter.unknown-key")
+        #expect((json["message"] as? String)?.hasPrefix("khoá `titel`") == true)
+        #expect(json["help"] as? String == "có phải bạn định ghi `title`?")
+        #expect(json["line"] as? Int == 3 && json["column"] as? Int == 1)
+        #expect(warning.json(in: .en)["message"] as? String == "unknown front matter key `titel` is ignored")
+    }
+
+    /// A stage not migrated yet prints English in both languages, without a code.
+    @Test func untranslatedStaysEnglish() {
+        let diagnostic = Diagnostic(
+            severity: .error, location: SourceLocation(file: "a.md", line: 2, column: 3), message: "not migrated",
+            help: "do this")
+        #expect(diagnostic.description(in: .vi) == "a.md:2:3: lỗi: not migrated\n  Cách sửa: do this")
+        #expect(diagnostic.json(in: .vi)["code"] == nil)
+    }
+}
