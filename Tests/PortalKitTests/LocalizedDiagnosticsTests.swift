@@ -93,6 +93,26 @@ import Testing
         #expect(warning.json(in: .en)["message"] as? String == "unknown front matter key `titel` is ignored")
     }
 
+    @Test func checkWarningsInBothLanguages() throws {
+        let site = try TestSite()
+        try site.write(
+            "Content/vi/tin-tuc/chi-tieng-viet.md", "---\ntitle: Chỉ tiếng Việt\ndate: 2025-01-02\n---\n\nNội dung.\n")
+        let findings = SiteCheck(contentDirectory: site.content, publication: Publication(now: TestSite.defaultNow))
+            .run(jobs: 2)
+        let missing = try #require(
+            findings.first {
+                $0.messageText.code == "check.missing-translation"
+                    && $0.location?.file.hasSuffix("chi-tieng-viet.md") == true
+            })
+        let vietnamese = missing.oneLine(in: .vi)
+        #expect(
+            vietnamese.contains(
+                "chi-tieng-viet.md: cảnh báo: chưa có bản dịch `en` (Cách sửa: tạo bản dịch bằng lệnh: portal translate "
+            ))
+        #expect(vietnamese.hasSuffix("chi-tieng-viet.md --to en)"))
+        #expect(missing.oneLine(in: .en).contains("chi-tieng-viet.md: warning: no `en` translation (portal translate "))
+    }
+
     /// A stage not migrated yet prints English in both languages, without a code.
     @Test func untranslatedStaysEnglish() {
         let diagnostic = Diagnostic(

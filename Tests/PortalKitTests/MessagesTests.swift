@@ -88,6 +88,17 @@ import Testing
         Entry(
             message: SettingsMessages.unknownKeyHelp(suggestion: nil, known: [a(2), a(3)]), arguments: [a(2), a(3)],
             variant: true),
+        Entry(message: CheckMessages.missingImageAlt, arguments: ["`imageAlt`"]),
+        Entry(message: CheckMessages.missingImageAltHelp, arguments: ["`imageAlt:`"]),
+        Entry(message: CheckMessages.unusedImage),
+        Entry(message: CheckMessages.unusedImageHelp(path: a(1)), arguments: ["(/\(a(1)))", "media/"]),
+        Entry(message: CheckMessages.missingTranslation(language: a(1)), arguments: [a(1)]),
+        Entry(
+            message: CheckMessages.missingTranslationHelp(file: a(1), language: a(2)),
+            arguments: ["portal translate \(a(1)) --to \(a(2))"]),
+        Entry(message: CheckMessages.staleTranslation(source: a(1)), arguments: ["`\(a(1))`"]),
+        Entry(
+            message: CheckMessages.staleTranslationHelp(file: a(1)), arguments: ["portal translate --refresh \(a(1))"]),
     ]
 
     @Test(arguments: entries)

@@ -95,19 +95,19 @@ public enum PageImage {
 extension PageImage {
     static func missingAlt(_ location: SourceLocation) -> Diagnostic {
         Diagnostic(
-            severity: .warning, location: location, message: "the page's image has no `imageAlt`",
-            help: "describe the image in `imageAlt:` for people who cannot see it")
+            severity: .warning, location: location, message: CheckMessages.missingImageAlt,
+            help: CheckMessages.missingImageAltHelp)
     }
 }
 
-/// An image without alt text under `--strict`.
-public struct AltTextError: PortalError {
+/// An image without alt text under `--strict`: the warning's texts, in both languages.
+public struct AltTextError: CataloguedError {
     public var location: SourceLocation?
-    public var message: String
-    public var help: String?
+    public var messageText: Message
+    public var helpText: Message?
 
     init(_ warning: Diagnostic) {
-        (location, message, help) = (warning.location, warning.message, warning.help)
+        (location, messageText, helpText) = (warning.location, warning.messageText, warning.helpText)
     }
 }
 

@@ -39,9 +39,9 @@ public struct SiteCheck: Sendable {
                 // Every page, drafts and future ones too: the build checks those it publishes.
                 if let error = PageImage.check(page, mediaFiles: mediaFiles) { errors.append(error) }
                 if (matter.imageAlt ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                    warnings.warn(
-                        matter.locations["image"], "the page's image has no `imageAlt`",
-                        help: "describe the image in `imageAlt:` for people who cannot see it")
+                    warnings.add(
+                        PageImage.missingAlt(matter.locations["image"] ?? SourceLocation(file: page.source.displayPath))
+                    )
                 }
             }
         }
@@ -79,8 +79,8 @@ public struct SiteCheck: Sendable {
             for file in workspace.media where PhotoFormat.of(name: file.path)?.isProcessed == true {
                 if !used.contains(file.path) {
                     warnings.warn(
-                        SourceLocation(file: "\(contentDirectory)/\(file.path)"), "no page shows or links this image",
-                        help: "use it in a page (![mô tả](/\(file.path))) or remove it from media/")
+                        SourceLocation(file: "\(contentDirectory)/\(file.path)"), CheckMessages.unusedImage,
+                        help: CheckMessages.unusedImageHelp(path: file.path))
                 }
             }
         } catch {
@@ -105,13 +105,15 @@ public struct SiteCheck: Sendable {
                 case .ok: continue
                 case .missing:
                     warnings.warn(
-                        SourceLocation(file: existing.first ?? row.key), "no `\(entry.language)` translation",
-                        help: "portal translate \(existing.first ?? "FILE") --to \(entry.language)")
+                        SourceLocation(file: existing.first ?? row.key),
+                        CheckMessages.missingTranslation(language: entry.language),
+                        help: CheckMessages.missingTranslationHelp(
+                            file: existing.first ?? "FILE", language: entry.language))
                 case .stale:
                     warnings.warn(
                         SourceLocation(file: entry.file ?? row.key),
-                        "the translation is stale: its `\(entry.source ?? "")` source changed since it was translated",
-                        help: "bring it up to date, then run: portal translate --refresh \(entry.file ?? "FILE")")
+                        CheckMessages.staleTranslation(source: entry.source ?? ""),
+                        help: CheckMessages.staleTranslationHelp(file: entry.file ?? "FILE"))
                 }
             }
         }
