@@ -111,6 +111,18 @@ import Testing
             ))
         #expect(vietnamese.hasSuffix("chi-tieng-viet.md --to en)"))
         #expect(missing.oneLine(in: .en).contains("chi-tieng-viet.md: warning: no `en` translation (portal translate "))
+
+        try site.write("Content/vi/tin-tuc/nhap.md", "---\ntitle: Bản nháp\ndraft: true\n---\n\nNội dung.\n")
+        let draft = try #require(
+            SiteCheck(contentDirectory: site.content, publication: Publication(now: TestSite.defaultNow))
+                .run(jobs: 2).first { $0.messageText.code == "check.not-published" })
+        #expect(
+            draft.description(in: .vi).hasSuffix(
+                "nhap.md:3:8: cảnh báo: trang hiện không được đăng: đây là bản nháp\n"
+                    + "  Cách sửa: đăng trang (xoá `draft: true`) hoặc xoá liên kết tới trang; "
+                    + "tuỳ chọn --drafts dựng cả bản nháp"))
+        #expect(
+            draft.description(in: .en).contains("nhap.md:3:8: warning: the page is not published now: it is a draft"))
     }
 
     /// A stage not migrated yet prints English in both languages, without a code.

@@ -99,6 +99,12 @@ import Testing
         Entry(message: CheckMessages.staleTranslation(source: a(1)), arguments: ["`\(a(1))`"]),
         Entry(
             message: CheckMessages.staleTranslationHelp(file: a(1)), arguments: ["portal translate --refresh \(a(1))"]),
+        Entry(message: CheckMessages.notPublished(.draft)),
+        Entry(message: CheckMessages.notPublished(.future), variant: true),
+        Entry(message: CheckMessages.notPublished(.expired), variant: true),
+        Entry(message: CheckMessages.notPublishedHelp(.draft), arguments: ["`draft: true`", "--drafts"]),
+        Entry(message: CheckMessages.notPublishedHelp(.future), arguments: ["--future"], variant: true),
+        Entry(message: CheckMessages.notPublishedHelp(.expired), arguments: ["`expiryDate`"], variant: true),
     ]
 
     @Test(arguments: entries)

@@ -33,7 +33,7 @@ public struct SiteCheck: Sendable {
                     : exclusion == .future ? (matter.publishDate != nil ? "publishDate" : "date") : "expiryDate"
                 warnings.warn(
                     matter.locations[key] ?? SourceLocation(file: page.source.displayPath),
-                    "the page is not published now: \(exclusion.explanation)", help: exclusion.remedy)
+                    CheckMessages.notPublished(exclusion), help: CheckMessages.notPublishedHelp(exclusion))
             }
             if matter.image != nil {
                 // Every page, drafts and future ones too: the build checks those it publishes.
