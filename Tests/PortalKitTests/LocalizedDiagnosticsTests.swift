@@ -42,6 +42,10 @@ import Testing
             files: ["Content/vi/tin-tuc/dau.md": "---\ntitle: Dấu\nslug: \"---\"\n---\n\nNội dung.\n"],
             location: "Content/vi/tin-tuc/dau.md:3:7", english: "`slug` has no letters or digits",
             vietnamese: "`slug` không có chữ cái hoặc chữ số nào"),
+        Case(
+            name: "duplicate URL", fixture: "duplicate-url", location: "Content/vi/tin-tuc/trung.md",
+            english: "both claim the URL /asean/tin-tuc/ky-niem/",
+            vietnamese: "cùng dùng một địa chỉ /asean/tin-tuc/ky-niem/"),
     ]
 
     @Test(arguments: cases)
@@ -57,9 +61,12 @@ import Testing
 
         let english = failure.description(in: .en)
         let vietnamese = failure.description(in: .vi)
-        // The file's path is shown as given (the site's temporary folder, then Content/…).
-        #expect(english.contains("\(testCase.location): error: \(testCase.english)"), "\(english)")
-        #expect(vietnamese.contains("\(testCase.location): lỗi: \(testCase.vietnamese)"), "\(vietnamese)")
+        // The file's path is shown as given (the site's temporary folder, then Content/…); the
+        // message follows the location and the severity word on the same line.
+        let englishLine = english.split(separator: "\n").first { $0.contains("\(testCase.location): error: ") }
+        let vietnameseLine = vietnamese.split(separator: "\n").first { $0.contains("\(testCase.location): lỗi: ") }
+        #expect(englishLine?.contains(testCase.english) == true, "\(english)")
+        #expect(vietnameseLine?.contains(testCase.vietnamese) == true, "\(vietnamese)")
         #expect(english.contains("\n  help: "))
         #expect(vietnamese.contains("\n  Cách sửa: "))
         #expect(!vietnamese.contains("help:") && !vietnamese.contains(": error:"))

@@ -105,6 +105,18 @@ import Testing
         Entry(message: CheckMessages.notPublishedHelp(.draft), arguments: ["`draft: true`", "--drafts"]),
         Entry(message: CheckMessages.notPublishedHelp(.future), arguments: ["--future"], variant: true),
         Entry(message: CheckMessages.notPublishedHelp(.expired), arguments: ["`expiryDate`"], variant: true),
+        Entry(message: SiteMessages.duplicateURL(a(1), first: a(2), second: a(3)), arguments: [a(1), a(2), a(3)]),
+        Entry(message: SiteMessages.duplicateURLHelp, arguments: ["`slug:`"]),
+        Entry(message: SiteMessages.duplicateTranslationKey(a(1), usedBy: a(2)), arguments: ["`\(a(1))`", a(2)]),
+        Entry(message: SiteMessages.duplicateTranslationKeyHelp, arguments: ["translationKey"]),
+        Entry(message: SiteMessages.unsluggable(a(1)), arguments: ["`\(a(1))`"]),
+        Entry(message: SiteMessages.unsluggableHelp, arguments: ["`slug:`"]),
+        Entry(message: SiteMessages.sectionClashes(folder: a(1), page: a(2)), arguments: [a(1), a(2)]),
+        Entry(message: SiteMessages.sectionClashesHelp),
+        Entry(message: SiteMessages.menuTarget(a(1), language: a(2)), arguments: ["`\(a(1))`", "`\(a(2))`"]),
+        Entry(
+            message: SiteMessages.menuTargetHelp(language: a(1)),
+            arguments: ["Content/\(a(1))/", "`tin-tuc/_index.md`"]),
     ]
 
     @Test(arguments: entries)

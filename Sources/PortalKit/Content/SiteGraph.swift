@@ -199,8 +199,8 @@ public struct SiteGraph: Sendable {
     }
 }
 
-/// Problems found when the pages are put together.
-public enum SiteError: PortalError {
+/// Problems found when the pages are put together; the texts are `SiteMessages`.
+public enum SiteError: CataloguedError {
     case duplicateURL(url: String, first: Page, second: Page)
     case duplicateTranslationKey(String, first: Page, second: Page)
     case unsluggable(name: String, SourceLocation)
@@ -217,26 +217,25 @@ public enum SiteError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
         case .duplicateURL(let url, let first, let second):
-            "\(second.displayPath) and \(first.displayPath) both claim the URL \(url)"
+            SiteMessages.duplicateURL(url, first: first.displayPath, second: second.displayPath)
         case .duplicateTranslationKey(let key, let first, _):
-            "translationKey `\(key.dropFirst(4))` is already used by \(first.displayPath) in the same language"
-        case .unsluggable(let name, _): "the name `\(name)` has no letters or digits to make a URL from"
-        case .sectionClashes(let folder, let page): "the section \(folder) has the same URL as \(page.displayPath)"
-        case .menuTarget(let path, let language, _):
-            "the menu entry points at `\(path)`, which is not a published page of `\(language)`"
+            SiteMessages.duplicateTranslationKey(String(key.dropFirst(4)), usedBy: first.displayPath)
+        case .unsluggable(let name, _): SiteMessages.unsluggable(name)
+        case .sectionClashes(let folder, let page): SiteMessages.sectionClashes(folder: folder, page: page.displayPath)
+        case .menuTarget(let path, let language, _): SiteMessages.menuTarget(path, language: language)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .duplicateURL: "give one of them another file name or `slug:`"
-        case .duplicateTranslationKey: "each language has one page per translationKey: change one of the keys"
-        case .unsluggable: "rename it, or set `slug:` in the front matter"
-        case .sectionClashes: "rename the page or the folder"
-        case .menuTarget(_, let language, _): "give a path relative to Content/\(language)/, e.g. `tin-tuc/_index.md`"
+        case .duplicateURL: SiteMessages.duplicateURLHelp
+        case .duplicateTranslationKey: SiteMessages.duplicateTranslationKeyHelp
+        case .unsluggable: SiteMessages.unsluggableHelp
+        case .sectionClashes: SiteMessages.sectionClashesHelp
+        case .menuTarget(_, let language, _): SiteMessages.menuTargetHelp(language: language)
         }
     }
 }
