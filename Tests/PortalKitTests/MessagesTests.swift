@@ -117,6 +117,35 @@ import Testing
         Entry(
             message: SiteMessages.menuTargetHelp(language: a(1)),
             arguments: ["Content/\(a(1))/", "`tin-tuc/_index.md`"]),
+        Entry(message: EditMessages.emptyTitle),
+        Entry(message: EditMessages.emptyTitleHelp, arguments: ["\"Đà Nẵng đón đoàn ASEAN\""]),
+        Entry(message: EditMessages.unknownLanguage(a(1), known: [a(2), a(3)]), arguments: [a(1), a(2), a(3)]),
+        Entry(message: EditMessages.unknownLanguageHelp, arguments: ["--lang"]),
+        Entry(message: EditMessages.noAgencies, arguments: ["--agency", "Content/agencies.yml"]),
+        Entry(message: EditMessages.noAgenciesHelp, arguments: ["--agency", "Content/agencies.yml"]),
+        Entry(message: EditMessages.unknownAgency(a(1)), arguments: ["`\(a(1))`", "agencies.yml"]),
+        Entry(message: EditMessages.didYouMeanAgency([a(1), a(2)]), arguments: ["`\(a(1))`, `\(a(2))`"]),
+        Entry(message: EditMessages.exists),
+        Entry(message: EditMessages.existsHelp),
+        Entry(message: EditMessages.cannotWrite(a(1)), arguments: [a(1)]),
+        Entry(message: EditMessages.cannotWriteHelp),
+        Entry(message: EditMessages.notAPage, arguments: [".md"]),
+        Entry(message: EditMessages.notAPageHelp, arguments: ["Content/vi/tin-tuc/bai.md"]),
+        Entry(message: EditMessages.sameLanguage(a(1)), arguments: ["`\(a(1))`"]),
+        Entry(message: EditMessages.sameLanguageHelp, arguments: ["--to"]),
+        Entry(message: EditMessages.notATranslation, arguments: ["`translatedFrom`", "`portal translate`"]),
+        Entry(message: EditMessages.notATranslationHelp, arguments: ["`portal translate`"]),
+        Entry(message: EditMessages.sourceMissing(language: a(1)), arguments: ["`\(a(1))`"]),
+        Entry(message: EditMessages.sourceMissingHelp, arguments: ["`translatedFrom`"]),
+        Entry(message: EditMessages.outsideContent(folder: a(1), resolved: a(2)), arguments: ["\(a(1))/", a(2)]),
+        Entry(
+            message: EditMessages.outsideContent(folder: a(1), resolved: nil), arguments: ["\(a(1))/"], variant: true),
+        Entry(
+            message: EditMessages.outsideContentHelp(folder: a(1)), arguments: ["\(a(1))/", "`tin-tuc/2026`", "`..`"]),
+        Entry(message: EditMessages.alreadyTranslated(source: a(1), language: a(2)), arguments: [a(1), "`\(a(2))`"]),
+        Entry(
+            message: EditMessages.alreadyTranslatedHelp(existing: a(1)),
+            arguments: ["`portal translate --refresh \(a(1))`"]),
     ]
 
     @Test(arguments: entries)

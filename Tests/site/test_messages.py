@@ -85,3 +85,14 @@ def test_build_failure_in_vietnamese(broken: Path, tmp_path: Path) -> None:
            "  Cách sửa: thêm `title: …` vào phần đầu (front matter) của tệp\n" in result.stderr
     assert result.stderr.strip().splitlines()[-1] == \
         "dựng trang không thành công: 2 lỗi; thư mục đầu ra được giữ nguyên như trước"
+
+
+def test_new_refuses_in_vietnamese(broken: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("PORTAL_LANG", "LC_ALL", "LC_MESSAGES")}
+    env["LANG"] = "vi_VN.UTF-8"
+    result = subprocess.run([str(portal_binary()), "new", "post", "--lang", "fr", "--title", "Bài mới",
+                             "--content", str(broken)], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert "lỗi: `fr` không phải ngôn ngữ của trang (vi, en)\n" \
+           "  Cách sửa: dùng --lang với một trong các ngôn ngữ của trang" in result.stderr, result.stderr
+    assert not list(broken.rglob("*bai-moi*"))

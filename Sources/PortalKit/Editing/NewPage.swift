@@ -112,8 +112,8 @@ public struct PlannedPage: Sendable {
     public var frontMatter: String
 }
 
-/// Problems of the editors' commands (new, translate).
-public enum EditError: PortalError {
+/// Problems of the editors' commands (new, translate); the texts are `EditMessages`.
+public enum EditError: CataloguedError {
     case emptyTitle
     case unknownLanguage(String, known: [String])
     case noAgencies
@@ -139,47 +139,39 @@ public enum EditError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .emptyTitle: "the title has no letters or digits to name the file after"
-        case .unknownLanguage(let code, let known):
-            "`\(code)` is not a language of the site (\(known.joined(separator: ", ")))"
-        case .noAgencies: "--agency needs Content/agencies.yml, which does not exist"
-        case .unknownAgency(let id, _): "`\(id)` is not an agency of agencies.yml"
-        case .exists: "the file already exists; it was left untouched"
-        case .cannotWrite(_, let reason): "cannot write: \(reason)"
-        case .notAPage: "this is not a page of the content folder (a .md file under a language folder)"
-        case .sameLanguage(let code): "the page is already in `\(code)`"
-        case .notATranslation:
-            "this page has no `translatedFrom` record: it is not a translation made by `portal translate`"
-        case .sourceMissing(_, let language): "the page it was translated from no longer exists in `\(language)`"
+        case .emptyTitle: EditMessages.emptyTitle
+        case .unknownLanguage(let code, let known): EditMessages.unknownLanguage(code, known: known)
+        case .noAgencies: EditMessages.noAgencies
+        case .unknownAgency(let id, _): EditMessages.unknownAgency(id)
+        case .exists: EditMessages.exists
+        case .cannotWrite(_, let reason): EditMessages.cannotWrite(reason)
+        case .notAPage: EditMessages.notAPage
+        case .sameLanguage(let code): EditMessages.sameLanguage(code)
+        case .notATranslation: EditMessages.notATranslation
+        case .sourceMissing(_, let language): EditMessages.sourceMissing(language: language)
         case .outsideContent(_, let folder, let resolved):
-            "this path is outside \(folder)/"
-                + (resolved.map { " (it leads to \($0))" } ?? " (a symbolic link on the way leads nowhere)")
-                + "; nothing was written"
+            EditMessages.outsideContent(folder: folder, resolved: resolved)
         case .alreadyTranslated(let source, _, let language):
-            "this is the `\(language)` translation of \(source) (it shares its translation key); nothing was written"
+            EditMessages.alreadyTranslated(source: source, language: language)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .emptyTitle: "give a title such as \"Đà Nẵng đón đoàn ASEAN\""
-        case .unknownLanguage: "use --lang with one of the site's languages"
-        case .noAgencies: "add Content/agencies.yml or leave out --agency"
-        case .unknownAgency(_, let near):
-            near.isEmpty ? nil : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?"
-        case .exists: "choose another title, or edit the existing file"
-        case .cannotWrite: "check the folder's permissions"
-        case .notAPage: "give the path of a Markdown file, e.g. Content/vi/tin-tuc/bai.md"
-        case .sameLanguage: "choose another language with --to"
-        case .notATranslation:
-            "translations made with `portal translate` carry it; add one with `portal translate` first"
-        case .sourceMissing: "pair the translation with another page, or remove `translatedFrom`"
-        case .outsideContent(_, let folder, _):
-            "pages are written only inside \(folder)/: give a section folder inside it, such as `tin-tuc` or `tin-tuc/2026` (no `..`, no leading `/`), and make a section folder that is a symbolic link to another place a real folder"
-        case .alreadyTranslated(_, let existing, _):
-            "edit this file instead; once it matches its source, record that with `portal translate --refresh \(existing)`"
+        case .emptyTitle: EditMessages.emptyTitleHelp
+        case .unknownLanguage: EditMessages.unknownLanguageHelp
+        case .noAgencies: EditMessages.noAgenciesHelp
+        case .unknownAgency(_, let near): near.isEmpty ? nil : EditMessages.didYouMeanAgency(near)
+        case .exists: EditMessages.existsHelp
+        case .cannotWrite: EditMessages.cannotWriteHelp
+        case .notAPage: EditMessages.notAPageHelp
+        case .sameLanguage: EditMessages.sameLanguageHelp
+        case .notATranslation: EditMessages.notATranslationHelp
+        case .sourceMissing: EditMessages.sourceMissingHelp
+        case .outsideContent(_, let folder, _): EditMessages.outsideContentHelp(folder: folder)
+        case .alreadyTranslated(_, let existing, _): EditMessages.alreadyTranslatedHelp(existing: existing)
         }
     }
 }
