@@ -171,6 +171,15 @@ import Testing
     }
 
     /// A code names one message for tools reading `--format json`: two messages never share one.
+    @Test func vietnameseWritesADecimalComma() {
+        let line = BuildMessages.built(
+            pages: "vi 4, en 3", output: "Output", seconds: "0.18", written: 79, unchanged: 0, removed: 0)
+        #expect(
+            line.vi
+                == "Đã dựng xong Output trong 0,18 giây (số trang: vi 4, en 3): ghi 79 tệp, 0 tệp không đổi, xoá 0 tệp")
+        #expect(line.en == "Built vi 4, en 3 pages into Output in 0.18 s: 79 files written, 0 unchanged, 0 removed")
+    }
+
     @Test func codesAreUnique() {
         let codes = Self.entries.filter { !$0.variant }.map(\.message.code)
         #expect(Set(codes).count == codes.count, "a code given twice: \(codes.sorted())")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `portal build` and `portal check` print while and after they work.
 public enum BuildMessages {
     /// The terminal's progress line, rewritten after each stage (`stage` is the stage's name).
@@ -13,7 +15,8 @@ public enum BuildMessages {
             vi: "đang chờ một lần dựng trang khác\(pid.map { " (tiến trình \($0))" } ?? "") ghi xong \(output)…")
     }
 
-    /// `pages` is the count per language, e.g. `vi 120, en 80`.
+    /// `pages` is the count per language, e.g. `vi 120, en 80`; `seconds` as `1.25`, which
+    /// Vietnamese writes `1,25`.
     public static func built(
         pages: String, output: String, seconds: String, written: Int, unchanged: Int, removed: Int
     ) -> Message {
@@ -21,7 +24,8 @@ public enum BuildMessages {
             "build.done",
             en: "Built \(pages) pages into \(output) in \(seconds) s: \(written) files written, "
                 + "\(unchanged) unchanged, \(removed) removed",
-            vi: "Đã dựng xong \(output) trong \(seconds) giây (số trang: \(pages)): ghi \(written) tệp, "
+            vi:
+                "Đã dựng xong \(output) trong \(seconds.replacingOccurrences(of: ".", with: ",")) giây (số trang: \(pages)): ghi \(written) tệp, "
                 + "\(unchanged) tệp không đổi, xoá \(removed) tệp")
     }
 
