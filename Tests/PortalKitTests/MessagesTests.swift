@@ -146,6 +146,12 @@ import Testing
         Entry(
             message: EditMessages.alreadyTranslatedHelp(existing: a(1)),
             arguments: ["`portal translate --refresh \(a(1))`"]),
+        Entry(message: InputPathMessages.escapes(target: a(1), root: a(2)), arguments: [a(1), a(2)]),
+        Entry(message: InputPathMessages.escapesHelp),
+        Entry(message: InputPathMessages.dangling(target: a(1)), arguments: [a(1)]),
+        Entry(message: InputPathMessages.danglingHelp),
+        Entry(message: InputPathMessages.loop),
+        Entry(message: InputPathMessages.loopHelp),
     ]
 
     @Test(arguments: entries)

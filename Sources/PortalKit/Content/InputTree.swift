@@ -160,8 +160,9 @@ public struct InputTree: Sendable {
     }
 }
 
-/// A symbolic link in an input folder that the build will not follow.
-public enum InputPathError: PortalError {
+/// A symbolic link in an input folder that the build will not follow; the texts are
+/// `InputPathMessages`.
+public enum InputPathError: CataloguedError {
     case escapes(link: String, target: String, root: String)
     case dangling(link: String, target: String)
     case loop(link: String)
@@ -172,20 +173,19 @@ public enum InputPathError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .escapes(_, let target, let root):
-            "this symbolic link points at \(target), outside \(root); only files inside it are published"
-        case .dangling(_, let target): "this symbolic link points at \(target), which does not exist"
-        case .loop: "this symbolic link leads back to a folder that holds it (a loop)"
+        case .escapes(_, let target, let root): InputPathMessages.escapes(target: target, root: root)
+        case .dangling(_, let target): InputPathMessages.dangling(target: target)
+        case .loop: InputPathMessages.loop
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .escapes: "copy the file into the folder instead of linking to it, or remove the link"
-        case .dangling: "remove the link, or make it point at a file that exists"
-        case .loop: "remove the link, or point it at a folder that does not hold it"
+        case .escapes: InputPathMessages.escapesHelp
+        case .dangling: InputPathMessages.danglingHelp
+        case .loop: InputPathMessages.loopHelp
         }
     }
 }
