@@ -3,7 +3,8 @@ import PortalKit
 import Testing
 
 /// The message catalogue: every entry has both texts, non-empty, NFC, different where the
-/// words differ, with each argument in both. A new catalogue entry is added to `entries`.
+/// words differ, with each argument in both. A new catalogue entry is added to the list of
+/// its area: `coreEntries` here, or the list in a `MessagesTests+Area.swift` file beside this.
 @Suite struct MessagesTests {
     /// An entry and the arguments it was built with (sentinels that no message contains).
     struct Entry: Sendable, CustomStringConvertible {
@@ -16,7 +17,9 @@ import Testing
 
     static func a(_ n: Int) -> String { "⟦\(n)⟧" }
 
-    static let entries: [Entry] = [
+    static let entries: [Entry] = coreEntries + shapeEntries + errorEntries + commandEntries
+
+    static let coreEntries: [Entry] = [
         Entry(message: DiagnosticMessages.error),
         Entry(message: DiagnosticMessages.warning),
         Entry(message: DiagnosticMessages.help),
