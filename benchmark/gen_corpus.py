@@ -315,6 +315,14 @@ TAGS = [
     ("Ngũ Hành Sơn", "Ngu Hanh Son"), ("Liên Chiểu", "Lien Chieu"), ("Kỷ niệm", "Anniversaries"), ("Báo cáo", "Reports"),
 ]
 
+# The "wide" shape's tags: 8 broad ones, so every tag is on thousands of posts at 5,000 posts and
+# its listing paginates deeply (the default shape spreads the same number of tag uses over 60).
+WIDE_TAGS = [
+    ("Giáo dục", "Education"), ("Y tế", "Health"), ("Văn hóa", "Culture"), ("Du lịch", "Tourism"),
+    ("Môi trường", "Environment"), ("An sinh xã hội", "Social security"), ("Chuyển đổi số", "Digital transformation"),
+    ("Hợp tác quốc tế", "International cooperation"),
+]
+
 LINK_TEXTS = [
     ("bài viết liên quan", "a related article"), ("tin đã đăng", "an earlier report"),
     ("kết quả kỳ trước", "the previous results"), ("thông tin chi tiết", "the details"),
@@ -383,9 +391,10 @@ class Meta:
 class Body:
     """A Vietnamese and an English body built block by block in step."""
 
-    def __init__(self, r, year):
+    def __init__(self, r, year, external):
         self.r = r
         self.y = year
+        self.external = external  # the chance of an external link in a paragraph without a link to a post
         self.blocks = ([], [])
         self.size = [0, 0]
         self.footnotes = ([], [])
@@ -488,7 +497,7 @@ class Body:
             lt = r.choice(LINK_TEXTS)
             vi.append(f"Xem thêm [{lt[0]}]({target[0]}{fragment[0]}).")
             en.append(f"See also [{lt[1]}]({target[1]}{fragment[1]}).")
-        elif r.random() < 0.12:  # an external link
+        elif r.random() < self.external:  # an external link
             doc = r.randint(100, 9_999)
             vi.append(f"Toàn văn [văn bản](https://danang.gov.vn/van-ban/{doc}) được đăng trên cổng thông tin.")
             en.append(f"The full [text](https://danang.gov.vn/van-ban/{doc}) is on the city portal.")
@@ -580,7 +589,7 @@ def body_target(r):
     return int(min(2_000, max(220, r.lognormvariate(math.log(455), 0.38))))
 
 
-def make_meta(r, k, date, used_slugs):
+def make_meta(r, k, date, used_slugs, tag_pool):
     y = date.year
     pattern = r.choice(TITLE_PATTERNS)
     t, a, c, pl, e = r.choice(TOPICS), r.choice(ACTORS), r.choice(COUNTRIES), r.choice(PLACES[6:]), r.choice(EVENTS)
@@ -588,7 +597,7 @@ def make_meta(r, k, date, used_slugs):
     title_en = pattern[1].format(t=t[1], A=cap(a[1]), C=c[1], PL=pl[1], e=e[1], y=y, y5=y + 4)
     summary_vi = f"{cap(a[0])} thông tin về hoạt động {t[0]} trong khuôn khổ hợp tác ASEAN năm {y}."
     summary_en = f"{cap(a[1])} reports on its work on {t[1]} under ASEAN cooperation in {y}."
-    tags = r.sample(TAGS, r.randint(2, 4))
+    tags = r.sample(tag_pool, r.randint(2, 4))
     files = []
     for lang, title in (("vi", title_vi), ("en", title_en)):
         base = slugify(title)
@@ -601,19 +610,19 @@ def make_meta(r, k, date, used_slugs):
     return Meta(k, date, (title_vi, title_en), (summary_vi, summary_en), tags, files[0], files[1], y)
 
 
-def make_body(r, meta, metas):
-    p = Body(r, meta.year)
+def make_body(r, meta, metas, shape):
+    p = Body(r, meta.year, shape["external"])
     # Links to other posts (same language folder) and now and then to the section or home.
     links = []
-    for _ in range(r.choice([0, 0, 1, 1, 2, 3])):
+    for _ in range(r.choice([0, 0, 1, 1, 2, 3]) if shape["internal"] else 0):
         other = metas[r.randrange(len(metas))]
         if other is meta:
             continue
         frag = ("#" + FURTHER_ID[0], "#" + FURTHER_ID[1]) if r.random() < 0.25 else ("", "")
         links.append((other.file, frag))
-    if r.random() < 0.05:
+    if shape["internal"] and r.random() < 0.05:
         links.append((("_index.md", "_index.md"), ("", "")))
-    if r.random() < 0.03:
+    if shape["internal"] and r.random() < 0.03:
         links.append((("../_index.md", "../_index.md"), ("", "")))
     r.shuffle(links)
 
@@ -737,6 +746,49 @@ INDEX_PAGES = {
 }
 
 
+# The corpus shapes (--shape). "links" is the first benchmark's: 60 small tags, links between
+# posts, posts in a section with its own page. "wide" is the issue's second corpus: 8 large
+# tags, external links only (about as many links in all), posts in a section folder without
+# `_index.md`, and the repository's real content (site settings, home and plain pages, news,
+# agencies.yml, plans/) alongside, so the plan, agency and characteristic pages are built too.
+SHAPES = {
+    "links": {"tags": TAGS, "sections": ("tin-tuc", "news"), "internal": True, "external": 0.12, "real": False},
+    "wide": {"tags": WIDE_TAGS, "sections": ("bai-viet", "articles"), "internal": False, "external": 0.45,
+             "real": True},
+}
+
+
+def real_site_yml(text, posts, seed):
+    """The repository's site.yml for the wide corpus: 20 per listing page like the other shape, and
+    without the banner, whose kit (PNG rasterising, a zip) is work Hugo has no counterpart for."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("banner:"))
+    while start > 0 and lines[start - 1].startswith("#"):  # the banner's own comment
+        start -= 1
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"[a-zA-Z]", lines[i]) and
+                not lines[i].startswith("banner:")), len(lines))
+    kept = lines[:start] + lines[end:]
+    at = next(i for i, line in enumerate(kept) if line.startswith("defaultLanguage:")) + 1
+    kept.insert(at, "paginate: 20")
+    head = (f"# Benchmark corpus made by benchmark/gen_corpus.py --shape wide ({posts} posts per language, "
+            f"seed {seed}): the repository's Content/site.yml, paginate 20, no banner.")
+    return head + "\n" + "\n".join(kept).rstrip("\n") + "\n"
+
+
+def copy_real_site(real, out, posts, seed):
+    """The repository's Content/ (every file but site.yml as it is) into OUT."""
+    for root, _, names in os.walk(real):
+        for name in sorted(names):
+            src = os.path.join(root, name)
+            rel = os.path.relpath(src, real)
+            if rel == "site.yml":
+                with open(src, encoding="utf-8") as f:
+                    write(os.path.join(out, rel), real_site_yml(f.read(), posts, seed))
+                continue
+            os.makedirs(os.path.dirname(os.path.join(out, rel)), exist_ok=True)
+            shutil.copyfile(src, os.path.join(out, rel))
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -749,30 +801,41 @@ def main():
     ap.add_argument("--out", required=True, help="the content folder to write (replaced)")
     ap.add_argument("--seed", default="1", help="random seed (default 1)")
     ap.add_argument("--bodies-out", help="also write the bodies alone, one file per post, into this folder")
+    ap.add_argument("--shape", choices=sorted(SHAPES), default="links", help="the corpus's shape (default links)")
+    ap.add_argument("--real-content", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Content"),
+                    help="the real content folder the wide shape copies (default: the repository's Content/)")
     args = ap.parse_args()
     if args.posts < 1:
         ap.error("--posts must be at least 1")
+    shape = SHAPES[args.shape]
+    if shape["real"] and not os.path.isfile(os.path.join(args.real_content, "site.yml")):
+        ap.error(f"--shape {args.shape} copies a real content folder: no site.yml in {args.real_content}")
 
     # Check the tag pool: distinct slugs per language, as portal groups tags by slug.
     for i in (0, 1):
-        assert len({slugify(t[i]) for t in TAGS}) == len(TAGS), "tag pool has two tags with one slug"
+        assert len({slugify(t[i]) for t in shape["tags"]}) == len(shape["tags"]), "tag pool has two tags with one slug"
 
-    r = random.Random(f"portal-bench:{args.seed}:{args.posts}")
+    # The default shape keeps its first stream, so its corpus is byte for byte the one before shapes.
+    stream = f"portal-bench:{args.seed}:{args.posts}" + ("" if args.shape == "links" else f":{args.shape}")
+    r = random.Random(stream)
     used = {"vi": set(), "en": set()}
-    metas = [make_meta(r, k + 1, d, used) for k, d in enumerate(dates(r, args.posts))]
+    metas = [make_meta(r, k + 1, d, used, shape["tags"]) for k, d in enumerate(dates(r, args.posts))]
 
     for folder in (args.out, args.bodies_out):
         if folder and os.path.exists(folder):
             shutil.rmtree(folder)
-    write(os.path.join(args.out, "site.yml"), SITE_YML.format(posts=args.posts, seed=args.seed))
-    for (lang, folder), (title, key, summary, text) in INDEX_PAGES.items():
-        write(os.path.join(args.out, lang, folder, "_index.md"),
-              f"---\ntitle: {yaml_str(title)}\ntranslationKey: {key}\nsummary: {yaml_str(summary)}\n---\n\n{text}\n")
+    if shape["real"]:
+        copy_real_site(args.real_content, args.out, args.posts, args.seed)
+    else:
+        write(os.path.join(args.out, "site.yml"), SITE_YML.format(posts=args.posts, seed=args.seed))
+        for (lang, folder), (title, key, summary, text) in INDEX_PAGES.items():
+            write(os.path.join(args.out, lang, folder, "_index.md"),
+                  f"---\ntitle: {yaml_str(title)}\ntranslationKey: {key}\nsummary: {yaml_str(summary)}\n---\n\n{text}\n")
 
     sizes = ([], [])
     for meta in metas:
-        bodies = make_body(r, meta, metas)
-        for i, (lang, section) in enumerate((("vi", "tin-tuc"), ("en", "news"))):
+        bodies = make_body(r, meta, metas, shape)
+        for i, (lang, section) in enumerate(zip(("vi", "en"), shape["sections"])):
             write(os.path.join(args.out, lang, section, meta.file[i]), front_matter(meta, lang) + bodies[i])
             if args.bodies_out:
                 write(os.path.join(args.bodies_out, f"{lang}-{meta.file[i][11:]}"), bodies[i])
@@ -782,7 +845,7 @@ def main():
         xs = sorted(xs)
         return xs[len(xs) // 2]
 
-    print(f"gen_corpus: {args.posts} posts per language into {args.out}; median length "
+    print(f"gen_corpus: {args.shape}: {args.posts} posts per language into {args.out}; median length "
           f"{median(sizes[0])} syllables (vi) / {median(sizes[1])} words (en); "
           f"over 2,500: {sum(s > 2500 for s in sizes[0])} vi / {sum(s > 2500 for s in sizes[1])} en",
           file=sys.stderr)

@@ -144,7 +144,13 @@ def page_url(rel_path, lang_prefix, base_path):
     return base_path + lang_prefix + "".join(p + "/" for p in parts)
 
 
-def convert(text, rel_path, lang_prefix, base_path, known):
+def hugo_term(name):
+    """A tag as Hugo is given it: Hugo's urlize drops the accents (removePathAccents) but keeps đ,
+    which portal's slugs fold to d; so đ is folded here, and both tools make the same term URL."""
+    return name.replace("đ", "d").replace("Đ", "D")
+
+
+def convert(text, rel_path, lang_prefix, base_path, known, tags_key, aliases):
     meta, body = split_front_matter(text)
     out = ["---"]
     out.append(f"title: {yaml_str(meta['title'])}")
@@ -157,7 +163,9 @@ def convert(text, rel_path, lang_prefix, base_path, known):
         if key in meta:
             out.append(f"{key}: {yaml_str(str(meta[key]))}")
     if meta.get("tags"):
-        out.append("tags: [" + ", ".join(yaml_str(t) for t in meta["tags"]) + "]")
+        out.append(f"{tags_key}: [" + ", ".join(yaml_str(hugo_term(t)) for t in meta["tags"]) + "]")
+    if aliases:
+        out.append("aliases: [" + ", ".join(yaml_str(a) for a in aliases) + "]")
     out.append("---")
 
     folder = os.path.dirname(rel_path)
@@ -211,7 +219,7 @@ SINGLE = """{{ define "main" }}<article class="post">
 <div class="content">
 {{ .Content }}
 </div>
-{{ with .GetTerms "tags" }}<footer><p>{{ range . }}<a class="tag" href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p></footer>{{ end }}
+{{ with .GetTerms .Site.Params.tags }}<footer><p>{{ range . }}<a class="tag" href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}</p></footer>{{ end }}
 </article>
 {{ end }}
 """
@@ -244,12 +252,54 @@ PAGER = """{{ if gt .TotalPages 1 }}<nav class="pagination"><ul>
 </ul></nav>{{ end }}
 """
 
+# The pages portal makes from data (plans, agencies, characteristics, the search page), given to
+# Hugo as HTML content files: the page's <main> as portal wrote it, inside this site's frame.
+PLAIN = """{{ define "main" }}{{ .Content }}{{ end }}
+"""
+
 NOT_FOUND = """{{ define "main" }}<h1>404</h1>
 <p><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></p>
 {{ end }}
 """
 
 STYLE = "body{max-width:48rem;margin:auto;font-family:sans-serif}table{border-collapse:collapse}td,th{border:1px solid #ccc}\n"
+
+
+def tags_segment(code, lang):
+    """The tags' URL segment of a language, by portal's rule (docs/reference.md, "Site settings")."""
+    given = (lang.get("taxonomies") or {}).get("tags")
+    return given or ("chu-de" if code == "vi" else "tags")
+
+
+REFRESH = re.compile(r"""<meta http-equiv="refresh" content="0; url=([^"]+)">""", re.I)
+TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+MAIN = re.compile(r"<main[^>]*>(.*)</main>", re.S)
+
+
+def portal_pages(folder, base_url, base_path):
+    """The HTML files of a portal build: {url: (title, main)} of pages and {url: target} of redirects."""
+    pages, redirects = {}, {}
+    for root, _, names in os.walk(folder):
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            rel = os.path.relpath(os.path.join(root, name), folder).replace(os.sep, "/")
+            url = base_path + (rel[: -len("index.html")] if name == "index.html" else rel)
+            with open(os.path.join(root, name), encoding="utf-8") as f:
+                text = f.read()
+            refresh = REFRESH.search(text[:2000])
+            if refresh:
+                target = refresh.group(1)
+                redirects[url] = base_path + target[len(base_url):] if target.startswith(base_url) else target
+                continue
+            title, main = TITLE.search(text), MAIN.search(text)
+            pages[url] = (html_unescape(title.group(1)) if title else url, main.group(1) if main else "")
+    return pages, redirects
+
+
+def html_unescape(text):
+    import html
+    return html.unescape(text)
 
 
 def build_config(settings):
@@ -268,8 +318,12 @@ def build_config(settings):
         "removePathAccents = true",
         "disableHugoGeneratorInject = true",
         "",
-        "[taxonomies]",
-        '  tag = "tags"',
+        # Portal writes feeds for the home pages and sections only: no RSS for tags (Hugo's default).
+        "[outputs]",
+        '  home = ["HTML", "RSS"]',
+        '  section = ["HTML", "RSS"]',
+        '  taxonomy = ["HTML"]',
+        '  term = ["HTML"]',
         "",
         "[markup.goldmark.renderer]",
         "  unsafe = false",
@@ -288,8 +342,12 @@ def build_config(settings):
             f"  title = {toml_str(lang['title'])}",
             f"  weight = {weight}",
             f'  contentDir = "content/{code}"',
+            # The tags' URL segment per language, as portal's (chu-de for vi, tags otherwise).
+            f"  [languages.{code}.taxonomies]",
+            f"    tag = {toml_str(tags_segment(code, lang))}",
             f"  [languages.{code}.params]",
             f"    description = {toml_str(lang['description'])}",
+            f"    tags = {toml_str(tags_segment(code, lang))}",
         ]
         prefix = "" if code == default else f"{code}/"
         for i, item in enumerate(lang.get("menu") or [], 1):
@@ -310,6 +368,8 @@ def main():
     ap = argparse.ArgumentParser(description="Make a Hugo site equivalent to a portal content folder.")
     ap.add_argument("--content", required=True, help="the portal content folder (from gen_corpus.py)")
     ap.add_argument("--out", required=True, help="the Hugo site folder to write (replaced)")
+    ap.add_argument("--pages-from", help="a portal build of the same content: its pages that are not made from "
+                    "Markdown (plans, agencies, characteristics, search) become plain Hugo pages, its redirects aliases")
     args = ap.parse_args()
 
     with open(os.path.join(args.content, "site.yml"), encoding="utf-8") as f:
@@ -319,30 +379,69 @@ def main():
         base_path += "/"
     default = settings["defaultLanguage"]
 
+    # What Hugo makes of the Markdown: every file's page, every folder's listing and its later
+    # pages, the tags, the 404 pages.
+    known, content_urls, covered_prefixes = {}, {}, []
+    for code in settings["languages"]:
+        src = os.path.join(args.content, code)
+        prefix = "" if code == default else f"{code}/"
+        known[code] = set()
+        for root, _, names in os.walk(src):
+            for name in names:
+                if name.endswith(".md"):
+                    rel = os.path.relpath(os.path.join(root, name), src).replace(os.sep, "/")
+                    known[code].add(rel)
+                    content_urls[page_url(rel, prefix, base_path)] = (code, rel)
+            folder = os.path.relpath(root, src).replace(os.sep, "/")
+            folder_url = base_path + prefix + ("" if folder == "." else folder + "/")
+            content_urls.setdefault(folder_url, None)
+            covered_prefixes.append(folder_url + "page/")
+        covered_prefixes.append(base_path + prefix + tags_segment(code, settings["languages"][code]) + "/")
+        content_urls.setdefault(base_path + prefix + "404.html", None)
+
+    extras, aliases = {}, {}
+    if args.pages_from:
+        base_url = settings["baseURL"].rstrip("/") + "/"
+        pages, redirects = portal_pages(args.pages_from, base_url, base_path)
+        extras = {url: page for url, page in pages.items()
+                  if url not in content_urls and not any(url.startswith(p) for p in covered_prefixes)}
+        for source, target in redirects.items():
+            if target in extras or content_urls.get(target):
+                aliases.setdefault(target, []).append(source[len(base_path) - 1:])  # Hugo adds the base path
+
     if os.path.exists(args.out):
         shutil.rmtree(args.out)
     files = 0
     for code in settings["languages"]:
         src = os.path.join(args.content, code)
-        known = set()
-        for root, _, names in os.walk(src):
-            for name in names:
-                if name.endswith(".md"):
-                    known.add(os.path.relpath(os.path.join(root, name), src).replace(os.sep, "/"))
         prefix = "" if code == default else f"{code}/"
-        for rel in sorted(known):
+        tags_key = tags_segment(code, settings["languages"][code])
+        for rel in sorted(known[code]):
             with open(os.path.join(src, rel), encoding="utf-8") as f:
                 text = f.read()
             dst = os.path.join(args.out, "content", code, rel)
             os.makedirs(os.path.dirname(dst), exist_ok=True)
+            url = page_url(rel, prefix, base_path)
             with open(dst, "w", encoding="utf-8", newline="\n") as f:
-                f.write(convert(text, rel, prefix, base_path, known))
+                f.write(convert(text, rel, prefix, base_path, known[code], tags_key, aliases.get(url)))
             files += 1
+    # The data pages, at the language's root (a folder of their own would be a section with a
+    # listing page portal does not have); `url` puts each at portal's address.
+    others = [c for c in settings["languages"] if c != default]
+    for n, (url, (title, main)) in enumerate(sorted(extras.items()), 1):
+        rest = url[len(base_path):]
+        code = next((c for c in others if rest.startswith(c + "/")), default)
+        head = ["---", f"title: {yaml_str(title)}", f"url: {yaml_str(url[len(base_path) - 1:])}", "type: plain"]
+        if aliases.get(url):
+            head.append("aliases: [" + ", ".join(yaml_str(a) for a in aliases[url]) + "]")
+        with open(os.path.join(args.out, "content", code, f"portal-page-{n:05d}.html"), "w", encoding="utf-8") as f:
+            f.write("\n".join(head) + "\n---\n" + main.strip() + "\n")
+        files += 1
 
     layouts = {
         "_default/baseof.html": BASEOF, "_default/single.html": SINGLE, "_default/list.html": LIST,
         "_default/terms.html": TERMS, "partials/item.html": ITEM, "partials/pager.html": PAGER,
-        "404.html": NOT_FOUND,
+        "404.html": NOT_FOUND, "plain/single.html": PLAIN,
     }
     for rel, text in layouts.items():
         path = os.path.join(args.out, "layouts", rel)
@@ -354,7 +453,8 @@ def main():
         f.write(STYLE)
     with open(os.path.join(args.out, "hugo.toml"), "w", encoding="utf-8") as f:
         f.write(build_config(settings))
-    print(f"hugo_site: {files} content files into {args.out}", file=sys.stderr)
+    print(f"hugo_site: {files} content files into {args.out} ({len(extras)} pages and "
+          f"{sum(map(len, aliases.values()))} redirects of a portal build)", file=sys.stderr)
 
 
 if __name__ == "__main__":
