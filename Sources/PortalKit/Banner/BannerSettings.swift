@@ -28,11 +28,11 @@ public struct BannerSettings: Sendable {
         }
         var sizes: [BannerSize] = []
         for item in try f["sizes"]!.list("banner.sizes") {
-            let text = try item.nonEmptyString("banner.sizes")
+            let text = try item.nonEmptyString(.entry(of: "banner.sizes"))
             guard let size = BannerSize(text) else {
                 throw ShapeProblem(
-                    location: item.location, message: "`\(text)` is not a banner size",
-                    help: "write WIDTHxHEIGHT in pixels, e.g. 970x250")
+                    location: item.location, message: BannerSettingsMessages.notASize(text),
+                    help: BannerSettingsMessages.notASizeHelp)
             }
             sizes.append(size)
         }
@@ -45,8 +45,8 @@ public struct BannerSettings: Sendable {
                 if let unknown = BannerText.unknownPlaceholder(in: text) {
                     throw ShapeProblem(
                         location: f[key == "banner.title" ? "title" : "subtitle"]!.location,
-                        message: "`\(key).\(language)` uses `{\(unknown)}`, which is not a placeholder",
-                        help: "placeholders: " + BannerText.placeholders.map { "{\($0)}" }.joined(separator: ", "))
+                        message: BannerSettingsMessages.unknownPlaceholder("\(key).\(language)", placeholder: unknown),
+                        help: BannerSettingsMessages.placeholders(BannerText.placeholders))
                 }
             }
         }
@@ -61,8 +61,8 @@ public struct BannerSettings: Sendable {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 2, (1...12).contains(parts[0]), (1...31).contains(parts[1]) else {
             throw ShapeProblem(
-                location: node.location, message: "`\(key)` is not a month and day: \(text)",
-                help: "write MM-DD, e.g. 07-01")
+                location: node.location, message: BannerSettingsMessages.notAMonthAndDay(key, text: text),
+                help: BannerSettingsMessages.notAMonthAndDayHelp)
         }
         return (parts[0], parts[1])
     }

@@ -250,8 +250,8 @@ public enum SiteBuild {
                         ShapeProblem(
                             location: page.frontMatter.locations["tags"]
                                 ?? SourceLocation(file: page.source.displayPath),
-                            message: "the tag `\(tag)` has no letters or digits to make a URL from",
-                            help: "write the tag with letters or digits")))
+                            message: CatalogMessages.tagWithoutLetters(tag),
+                            help: CatalogMessages.tagWithoutLettersHelp)))
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }

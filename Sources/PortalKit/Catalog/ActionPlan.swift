@@ -111,19 +111,19 @@ public struct ActionPlan: Sendable {
         let root = try YAMLNode.parse(text, file: file)
         guard Slug.make(id) == id else {
             throw ShapeProblem(
-                location: SourceLocation(file: file), message: "plan file name `\(id).yml` is not a slug",
-                help: "name it after its period, e.g. `2021-2025.yml`")
+                location: SourceLocation(file: file), message: CatalogMessages.planFileName(id),
+                help: CatalogMessages.planFileNameHelp)
         }
         let top = try root.fields(
-            "a plan",
+            .plan,
             known: ["period", "decision", "title", "legacyPaths", "pillars", "measures", "organisation", "reporting"],
             required: ["period", "decision", "title", "pillars"])
         let periodFields = try top["period"]!.fields("period", known: ["start", "end"], required: ["start", "end"])
         let period = Period(start: try periodFields["start"]!.date("start"), end: try periodFields["end"]!.date("end"))
         guard period.start <= period.end else {
             throw ShapeProblem(
-                location: periodFields["end"]!.location, message: "the period ends before it starts",
-                help: "`end` is the plan's last day, on or after `start`")
+                location: periodFields["end"]!.location, message: CatalogMessages.periodEndsBeforeStart,
+                help: CatalogMessages.periodEndsBeforeStartHelp)
         }
         var references: [(id: String, role: String, at: SourceLocation)] = []
         func agencyList(_ node: YAMLNode?, _ key: String) throws(ShapeProblem) -> [String] {
@@ -144,15 +144,17 @@ public struct ActionPlan: Sendable {
         var taskIDs: Set<String> = []
         for node in try top["pillars"]!.list("pillars") {
             let f = try node.fields(
-                "a pillar", known: ["id", "number", "name", "summary", "items", "tasks"],
+                .pillar, known: ["id", "number", "name", "summary", "items", "tasks"],
                 required: ["id", "number", "name", "summary", "items", "tasks"])
             let id = try f["id"]!.nonEmptyString("id")
             guard Slug.make(id) == id else {
-                throw ShapeProblem(location: f["id"]!.location, message: "pillar id `\(id)` is not a slug", help: nil)
+                throw ShapeProblem(
+                    location: f["id"]!.location, message: CatalogMessages.idNotASlug(.pillar, id),
+                    help: SettingsMessages.notASegmentHelp(example: Slug.make(id)))
             }
             var items: [Item] = []
             for itemNode in try f["items"]!.list("items") {
-                let i = try itemNode.fields("an item", known: ["letter", "title"], required: ["letter", "title"])
+                let i = try itemNode.fields(.item, known: ["letter", "title"], required: ["letter", "title"])
                 items.append(
                     Item(
                         letter: try i["letter"]!.nonEmptyString("letter"),
@@ -161,25 +163,26 @@ public struct ActionPlan: Sendable {
             var tasks: [Task] = []
             for taskNode in try f["tasks"]!.list("tasks") {
                 let t = try taskNode.fields(
-                    "a task",
+                    .task,
                     known: ["id", "items", "title", "summary", "lead", "heldBy", "coordinators", "documents"],
                     required: ["id", "title", "summary", "lead"])
                 let taskID = try t["id"]!.nonEmptyString("id")
                 guard taskIDs.insert(taskID).inserted else {
                     throw ShapeProblem(
-                        location: t["id"]!.location, message: "task id `\(taskID)` is given twice", help: nil)
+                        location: t["id"]!.location, message: CatalogMessages.duplicateID(.task, taskID),
+                        help: CatalogMessages.duplicateIDHelp)
                 }
                 let letters = try t["items"]?.stringList("items") ?? []
                 for letter in letters where !items.contains(where: { $0.letter == letter }) {
                     throw ShapeProblem(
                         location: t["items"]!.location,
-                        message: "task `\(taskID)` names item `\(letter)`, which pillar `\(id)` does not have",
-                        help: "items: \(items.map(\.letter).joined(separator: ", "))")
+                        message: CatalogMessages.unknownItem(task: taskID, letter: letter, pillar: id),
+                        help: CatalogMessages.itemsOfPillar(items.map(\.letter)))
                 }
                 var documents: [Document] = []
                 for documentNode in try t["documents"]?.list("documents") ?? [] {
                     let d = try documentNode.fields(
-                        "a document", known: ["number", "date", "title"], required: ["number", "date", "title"])
+                        .document, known: ["number", "date", "title"], required: ["number", "date", "title"])
                     documents.append(
                         Document(
                             number: try d["number"]!.nonEmptyString("number"), date: try d["date"]!.date("date"),
@@ -206,7 +209,7 @@ public struct ActionPlan: Sendable {
             var points: [Point] = []
             for node in try top[key]?.list(key) ?? [] {
                 let p = try node.fields(
-                    "an entry of `\(key)`", known: ["number", "title", "summary", "agencies"],
+                    .entry(of: key), known: ["number", "title", "summary", "agencies"],
                     required: ["number", "summary"])
                 points.append(
                     Point(
@@ -225,7 +228,7 @@ public struct ActionPlan: Sendable {
         var reporting: [Deadline] = []
         for node in try top["reporting"]?.list("reporting") ?? [] {
             let r = try node.fields(
-                "a reporting deadline", known: ["id", "before", "title", "from", "to"],
+                .reportingDeadline, known: ["id", "before", "title", "from", "to"],
                 required: ["id", "before", "title", "to"])
             let before = try r["before"]!.string("before")
             let parts = before.split(separator: "-").compactMap { Int($0) }
@@ -234,8 +237,8 @@ public struct ActionPlan: Sendable {
                 VietnamTime.parse(String(format: "2024-%02d-%02d", parts[0], parts[1])) != nil
             else {
                 throw ShapeProblem(
-                    location: r["before"]!.location, message: "`before: \(before)` is not a day of the year",
-                    help: "write the day the decision gives as MM-DD: \"trước ngày 01 tháng 12\" is `before: 12-01`")
+                    location: r["before"]!.location, message: CatalogMessages.notADayOfTheYear(before),
+                    help: CatalogMessages.notADayOfTheYearHelp)
             }
             let month = parts[0], day = parts[1]
             reporting.append(
@@ -247,29 +250,30 @@ public struct ActionPlan: Sendable {
 
         if let agencies {
             for reference in references where agencies[reference.id] == nil {
-                throw agencies.unknown(reference.id, at: reference.at, role: reference.role)
+                throw agencies.unknown(reference.id, at: reference.at, role: .name(reference.role))
             }
             // `heldBy` names one of the agencies the lead's work passed to.
             for task in pillars.flatMap(\.tasks) {
                 guard let heldBy = task.heldBy, let at = task.heldByLocation else { continue }
                 let successors = agencies.successorIDs(of: task.lead)
                 guard successors.contains(heldBy) else {
-                    let near = Suggestion.nearest(to: heldBy, among: successors)
+                    guard !successors.isEmpty else {
+                        throw ShapeProblem(
+                            location: at,
+                            message: CatalogMessages.heldByWithoutSuccessor(
+                                task: task.id, heldBy: heldBy, lead: task.lead),
+                            help: CatalogMessages.heldByWithoutSuccessorHelp)
+                    }
                     throw ShapeProblem(
                         location: at,
-                        message: successors.isEmpty
-                            ? "task `\(task.id)`: `heldBy: \(heldBy)`, but its lead `\(task.lead)` has no successor"
-                            : "task `\(task.id)`: `heldBy: \(heldBy)` is not a successor of its lead `\(task.lead)`",
-                        help: successors.isEmpty
-                            ? "remove `heldBy`, or record the change in agencies.yml"
-                            : (near.isEmpty ? "" : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))? ")
-                                + "successors: \(successors.joined(separator: ", "))")
+                        message: CatalogMessages.heldByNotASuccessor(task: task.id, heldBy: heldBy, lead: task.lead),
+                        help: CatalogMessages.heldByNotASuccessorHelp(
+                            near: Suggestion.nearest(to: heldBy, among: successors), successors: successors))
                 }
             }
         } else if let first = references.first {
             throw ShapeProblem(
-                location: first.at, message: "the plan names agencies, but there is no agencies.yml",
-                help: "add Content/agencies.yml listing the agencies")
+                location: first.at, message: CatalogMessages.noAgenciesFile, help: CatalogMessages.noAgenciesFileHelp)
         }
 
         return ActionPlan(

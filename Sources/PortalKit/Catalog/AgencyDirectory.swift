@@ -86,29 +86,31 @@ public struct AgencyDirectory: Sendable {
         var references: [(String, YAMLNode)] = []
         for node in try top["agencies"]!.list("agencies") {
             let f = try node.fields(
-                "an agency", known: ["id", "name", "kind", "until", "successors", "change"],
+                .agency, known: ["id", "name", "kind", "until", "successors", "change"],
                 required: ["id", "name", "kind"])
             let id = try f["id"]!.nonEmptyString("id")
             guard Slug.make(id) == id else {
                 throw ShapeProblem(
-                    location: f["id"]!.location, message: "agency id `\(id)` is not a slug",
-                    help: "use lowercase ASCII letters, digits and hyphens, e.g. `\(Slug.make(id))`")
+                    location: f["id"]!.location, message: CatalogMessages.idNotASlug(.agency, id),
+                    help: SettingsMessages.notASegmentHelp(example: Slug.make(id)))
             }
             guard directory.index[id] == nil else {
-                throw ShapeProblem(location: f["id"]!.location, message: "agency id `\(id)` is given twice", help: nil)
+                throw ShapeProblem(
+                    location: f["id"]!.location, message: CatalogMessages.duplicateID(.agency, id),
+                    help: CatalogMessages.duplicateIDHelp)
             }
             let kind = try f["kind"]!.nonEmptyString("kind")
             guard kinds.contains(kind) else {
-                let near = Suggestion.closest(to: kind, among: kinds).map { "did you mean `\($0)`? " } ?? ""
                 throw ShapeProblem(
-                    location: f["kind"]!.location, message: "`kind: \(kind)` is not a kind of agency",
-                    help: "\(near)use one of: \(kinds.joined(separator: ", "))")
+                    location: f["kind"]!.location, message: CatalogMessages.notAKindOfAgency(kind),
+                    help: CatalogMessages.agencyKindHelp(
+                        suggestion: Suggestion.closest(to: kind, among: kinds), kinds: kinds))
             }
             let until = try f["until"].map { node throws(ShapeProblem) in try node.date("until") }
             var successors: [Successor] = []
             for entry in try f["successors"]?.list("successors") ?? [] {
                 let s = try entry.fields(
-                    "a successor", known: ["agency", "functions", "date"], required: ["agency"])
+                    .successor, known: ["agency", "functions", "date"], required: ["agency"])
                 let agency = try s["agency"]!.nonEmptyString("agency")
                 references.append((agency, s["agency"]!))
                 successors.append(
@@ -124,9 +126,8 @@ public struct AgencyDirectory: Sendable {
             {
                 throw ShapeProblem(
                     location: entry.location,
-                    message:
-                        "agency `\(id)` was split between \(successors.count) successors, but not every one says which functions it took over",
-                    help: "give each successor `functions: { vi: …, en: … }`")
+                    message: CatalogMessages.splitWithoutFunctions(agency: id, successors: successors.count),
+                    help: CatalogMessages.splitWithoutFunctionsHelp)
             }
             directory.index[id] = directory.agencies.count
             directory.agencies.append(
@@ -139,17 +140,17 @@ public struct AgencyDirectory: Sendable {
                     location: node.location))
         }
         for (id, node) in references where directory[id] == nil {
-            throw directory.unknown(id, at: node.location, role: "successor")
+            throw directory.unknown(id, at: node.location, role: .successorRole)
         }
         return directory
     }
 
     /// "unknown agency id" with the closest known ids.
-    func unknown(_ id: String, at location: SourceLocation, role: String) -> ShapeProblem {
+    /// `role`: the key that names it, or what it is (a successor).
+    func unknown(_ id: String, at location: SourceLocation, role: YAMLMessages.Subject) -> ShapeProblem {
         let near = Suggestion.nearest(to: id, among: ids)
         return ShapeProblem(
-            location: location, message: "`\(id)` (\(role)) is not an agency of agencies.yml",
-            help: near.isEmpty
-                ? "add it to Content/agencies.yml" : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?")
+            location: location, message: CatalogMessages.unknownAgency(id, role: role),
+            help: near.isEmpty ? CatalogMessages.unknownAgencyHelp : YAMLMessages.didYouMean(near))
     }
 }

@@ -60,8 +60,7 @@ public struct Catalog: Sendable {
                     ShapeProblem(
                         location: SourceLocation(
                             file: (contentDirectory as NSString).appendingPathComponent("plan.yml")),
-                        message: "plans are now in Content/plans/<id>.yml, each with its period",
-                        help: "move it to Content/plans/2021-2025.yml (its id) and add `period: {start: …, end: …}`"))
+                        message: CatalogMessages.planFileMoved, help: CatalogMessages.planFileMovedHelp))
             }
             let (entries, linkErrors) = tree.entries(in: "plans")
             if let error = linkErrors.first { throw .link(error) }
@@ -81,8 +80,7 @@ public struct Catalog: Sendable {
                 throw .shape(
                     ShapeProblem(
                         location: second.location,
-                        message: "two plans claim the former addresses (`legacyPaths: true`)",
-                        help: "only the plan that was once the site's only plan keeps them"))
+                        message: CatalogMessages.twoLegacyPlans, help: CatalogMessages.twoLegacyPlansHelp))
             }
         } catch {
             throw BuildFailure([error])
@@ -136,8 +134,9 @@ public struct Catalog: Sendable {
     }
 }
 
-/// Problems with `agencies.yml` and the plans, and with the ids pages name from them.
-public enum CatalogError: PortalError {
+/// Problems with `agencies.yml` and the plans, and with the ids pages name from them. The
+/// texts are `CatalogMessages` and the YAML reader's (`YAMLMessages`).
+public enum CatalogError: CataloguedError {
     case notUTF8(SourceLocation)
     case shape(ShapeProblem)
     case unknownID(String, key: String, SourceLocation, near: [String])
@@ -153,26 +152,26 @@ public enum CatalogError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .notUTF8: "the file is not UTF-8 text"
-        case .shape(let problem): problem.message
-        case .unknownID(let id, let key, _, _): "`\(key)` names `\(id)`, which is not a known id"
-        case .noData(let key, let file, _): "`\(key)` is used, but Content/\(file) does not exist"
-        case .link(let error): error.message
+        case .notUTF8: YAMLMessages.notUTF8
+        case .shape(let problem): problem.messageText
+        case .unknownID(let id, let key, _, _): CatalogMessages.unknownID(id, key: key)
+        case .noData(let key, let file, _): CatalogMessages.noData(key: key, file: file)
+        case .link(let error): error.messageText
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .notUTF8: "save it as UTF-8"
-        case .shape(let problem): problem.help
+        case .notUTF8: YAMLMessages.notUTF8Help
+        case .shape(let problem): problem.helpText
         case .unknownID(_, let key, _, let near):
             near.isEmpty
-                ? "add it to Content/\(key == "agency" ? "agencies.yml" : "plans/<id>.yml")"
-                : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?"
-        case .noData(_, let file, _): "add Content/\(file == "plans/" ? "plans/<id>.yml" : file), or remove the key"
-        case .link(let error): error.help
+                ? CatalogMessages.addToDataFile(key == "agency" ? "agencies.yml" : "plans/<id>.yml")
+                : YAMLMessages.didYouMean(near)
+        case .noData(_, let file, _): CatalogMessages.noDataHelp(file: file == "plans/" ? "plans/<id>.yml" : file)
+        case .link(let error): error.helpText
         }
     }
 }

@@ -11,36 +11,44 @@ extension YAMLNode {
     /// `{ vi: …, en: … }` with a text for each of `languages`.
     func localized(_ key: String, languages: [String]) throws(ShapeProblem) -> Localized {
         var texts: [String: String] = [:]
-        for entry in try entries("`\(key)`") {
+        for entry in try entries(.key(key)) {
             guard languages.contains(entry.key) else {
                 throw ShapeProblem(
-                    location: entry.keyNode.location,
-                    message: "`\(key)` has a text in `\(entry.key)`, which is not a language of the site",
-                    help: "languages: \(languages.joined(separator: ", "))")
+                    location: entry.keyNode.location, message: YAMLMessages.notALanguage(key, language: entry.key),
+                    help: YAMLMessages.languagesOfTheSite(languages))
             }
             texts[entry.key] = try entry.value.nonEmptyString("\(key).\(entry.key)")
         }
         for language in languages where texts[language] == nil {
             throw ShapeProblem(
-                location: location, message: "`\(key)` has no text in `\(language)`", help: "add `\(language): …`")
+                location: location, message: YAMLMessages.missingLanguage(key, language: language),
+                help: YAMLMessages.missingLanguageHelp(language))
         }
         return Localized(texts)
     }
 
     /// The mapping's values by key, rejecting keys not in `known` and requiring `required`.
-    func fields(_ what: String, known: [String], required: [String] = []) throws(ShapeProblem) -> [String: YAMLNode] {
+    func fields(_ name: String, known: [String], required: [String] = []) throws(ShapeProblem) -> [String: YAMLNode] {
+        try fields(.name(name), known: known, required: required)
+    }
+
+    func fields(_ what: YAMLMessages.Subject, known: [String], required: [String] = []) throws(ShapeProblem)
+        -> [String: YAMLNode]
+    {
         var values: [String: YAMLNode] = [:]
         for entry in try entries(what) {
             guard known.contains(entry.key) else {
-                let hint = Suggestion.closest(to: entry.key, among: known).map { "did you mean `\($0)`? " } ?? ""
                 throw ShapeProblem(
-                    location: entry.keyNode.location, message: "unknown key `\(entry.key)` in \(what)",
-                    help: "\(hint)known keys: \(known.joined(separator: ", "))")
+                    location: entry.keyNode.location, message: YAMLMessages.unknownKey(entry.key, in: what),
+                    help: SettingsMessages.unknownKeyHelp(
+                        suggestion: Suggestion.closest(to: entry.key, among: known), known: known))
             }
             values[entry.key] = entry.value
         }
         for key in required where values[key] == nil {
-            throw ShapeProblem(location: location, message: "\(what) has no `\(key)`", help: "add `\(key):`")
+            throw ShapeProblem(
+                location: location, message: YAMLMessages.missingKey(key, in: what),
+                help: YAMLMessages.missingKeyHelp(key))
         }
         return values
     }
@@ -49,7 +57,7 @@ extension YAMLNode {
         let text = try string(key)
         guard let date = VietnamTime.parse(text) else {
             throw ShapeProblem(
-                location: location, message: "`\(key)` is not a date: \(text)", help: "write it as YYYY-MM-DD")
+                location: location, message: YAMLMessages.notADate(key, text: text), help: YAMLMessages.notADateHelp)
         }
         return date
     }

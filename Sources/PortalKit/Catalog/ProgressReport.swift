@@ -54,8 +54,8 @@ public struct ProgressReport: Sendable {
                         data: data, encoding: .utf8)
                 else {
                     throw ShapeProblem(
-                        location: SourceLocation(file: file.displayPath), message: "the file is not UTF-8 text",
-                        help: "save it as UTF-8")
+                        location: SourceLocation(file: file.displayPath), message: YAMLMessages.notUTF8,
+                        help: YAMLMessages.notUTF8Help)
                 }
                 digest.add("reports/\(file.relative)")
                 digest.add(text)
@@ -79,65 +79,59 @@ public struct ProgressReport: Sendable {
         let parts = relative.split(separator: "/").map(String.init)
         guard parts.count == 3, let year = Int(parts[1]), parts[1].count == 4 else {
             throw ShapeProblem(
-                location: start,
-                message: "a report is `reports/<plan-id>/<year>/<agency-id>.yml`, not `reports/\(relative)`",
-                help: "e.g. reports/2021-2025/2025/so-noi-vu.yml")
+                location: start, message: CatalogMessages.reportPath(relative), help: CatalogMessages.reportPathHelp)
         }
         let planID = parts[0], agencyID = String(parts[2].dropLast(4))
         guard let plan = plans.first(where: { $0.id == planID }) else {
             throw ShapeProblem(
-                location: start, message: "`\(planID)` (the report's folder) is not a plan of Content/plans/",
-                help: hint(planID, among: plans.map(\.id), what: "plans"))
+                location: start, message: CatalogMessages.unknownPlan(planID),
+                help: hint(planID, among: plans.map(\.id), what: .plans))
         }
         let years = ReportingCalendar.reportYears(plan)
         guard years.contains(year) else {
             throw ShapeProblem(
                 location: start,
-                message:
-                    "\(year) is not a reporting year of plan `\(plan.id)` (its period: \(VietnamTime.iso8601(plan.period.start).prefix(10)) to \(VietnamTime.iso8601(plan.period.end).prefix(10)))",
-                help: years.isEmpty
-                    ? "the plan has no reporting deadline"
-                    : "its reporting years: \(years.map(String.init).joined(separator: ", "))")
+                message: CatalogMessages.notAReportingYear(
+                    year, plan: plan.id, start: String(VietnamTime.iso8601(plan.period.start).prefix(10)),
+                    end: String(VietnamTime.iso8601(plan.period.end).prefix(10))),
+                help: CatalogMessages.reportingYears(years))
         }
         guard let agencies, agencies[agencyID] != nil else {
             throw ShapeProblem(
-                location: start, message: "`\(agencyID)` (the report's file name) is not an agency of agencies.yml",
-                help: hint(agencyID, among: agencies?.ids ?? [], what: "agencies"))
+                location: start, message: CatalogMessages.unknownReportAgency(agencyID),
+                help: hint(agencyID, among: agencies?.ids ?? [], what: .agencies))
         }
         let root = try YAMLNode.parse(text, file: file)
         let top = try root.fields(
-            "a report", known: ["submitted", "document", "tasks"], required: ["submitted", "tasks"])
+            .report, known: ["submitted", "document", "tasks"], required: ["submitted", "tasks"])
         let involved = plan.involvement(of: agencyID, in: agencies).map(\.task.id)
         var entries: [Entry] = []
         for node in try top["tasks"]!.list("tasks") {
             let f = try node.fields(
-                "a task of the report", known: ["task", "status", "result", "figures"],
+                .reportTask, known: ["task", "status", "result", "figures"],
                 required: ["task", "status", "result"])
             let task = try f["task"]!.string("task")
             guard plan.task(task) != nil else {
                 throw ShapeProblem(
-                    location: f["task"]!.location, message: "`\(task)` is not a task of plan `\(plan.id)`",
-                    help: hint(task, among: involved.isEmpty ? plan.tasks.map(\.id) : involved, what: "tasks"))
+                    location: f["task"]!.location, message: CatalogMessages.notATaskOfPlan(task, plan: plan.id),
+                    help: hint(task, among: involved.isEmpty ? plan.tasks.map(\.id) : involved, what: .tasks))
             }
             guard involved.contains(task) else {
                 throw ShapeProblem(
-                    location: f["task"]!.location,
-                    message:
-                        "`\(agencyID)` neither leads nor coordinates task `\(task)`, nor took it over from another agency",
+                    location: f["task"]!.location, message: CatalogMessages.notInvolved(agency: agencyID, task: task),
                     help: involved.isEmpty
-                        ? "this agency has no task in plan `\(plan.id)`"
-                        : hint(task, among: involved, what: "its tasks"))
+                        ? CatalogMessages.noTaskInPlan(plan.id) : hint(task, among: involved, what: .itsTasks))
             }
             let statusText = try f["status"]!.string("status")
             guard let status = Status(rawValue: statusText) else {
                 let all = Status.allCases.map(\.rawValue)
                 throw ShapeProblem(
-                    location: f["status"]!.location, message: "`status: \(statusText)` is not a status",
-                    help: hint(statusText, among: all, what: "statuses"))
+                    location: f["status"]!.location, message: CatalogMessages.notAStatus(statusText),
+                    help: hint(statusText, among: all, what: .statuses))
             }
             var figures: [Figure] = []
             for figure in try f["figures"]?.list("figures") ?? [] {
-                let g = try figure.fields("a figure", known: ["label", "value", "unit"], required: ["label", "value"])
+                let g = try figure.fields(.figure, known: ["label", "value", "unit"], required: ["label", "value"])
                 figures.append(
                     Figure(
                         label: try g["label"]!.localized("label", languages: languages),
@@ -156,10 +150,8 @@ public struct ProgressReport: Sendable {
     }
 
     /// The closest valid id (else the nearest few), and the valid ids when they are few.
-    private static func hint(_ id: String, among ids: [String], what: String) -> String {
+    private static func hint(_ id: String, among ids: [String], what: CatalogMessages.Choices) -> Message? {
         let near = Suggestion.closest(to: id, among: ids).map { [$0] } ?? Suggestion.nearest(to: id, among: ids)
-        let list = ids.count <= 16 ? "\(what): \(ids.joined(separator: ", "))" : ""
-        let guess = near.isEmpty ? "" : "did you mean \(near.map { "`\($0)`" }.joined(separator: ", "))?"
-        return [guess, list].filter { !$0.isEmpty }.joined(separator: " ")
+        return CatalogMessages.hint(near: near, choices: (1...16).contains(ids.count) ? (what, ids) : nil)
     }
 }

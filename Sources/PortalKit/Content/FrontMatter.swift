@@ -128,7 +128,7 @@ public enum FrontMatterParser {
         var slug: (text: String, at: SourceLocation)?
         var aliases: [(text: String, at: SourceLocation)] = []
         do throws(ShapeProblem) {
-            for entry in try root.entries("the front matter") {
+            for entry in try root.entries(.frontMatter) {
                 let value = entry.value
                 matter.locations[entry.key] = value.location
                 switch entry.key {
@@ -195,8 +195,8 @@ public enum FrontMatterParser {
     }
 }
 
-/// Problems with a page's front matter. The texts are `FrontMatterMessages`; the YAML
-/// reader's problems (`shape`) are not in the catalogue yet.
+/// Problems with a page's front matter. The texts are `FrontMatterMessages`, and the YAML
+/// reader's (`shape`) `YAMLMessages`.
 public enum FrontMatterError: CataloguedError {
     case missingFrontMatter(SourceLocation)
     case unclosed(SourceLocation)
@@ -224,7 +224,7 @@ public enum FrontMatterError: CataloguedError {
         case .slugWithoutLetters: FrontMatterMessages.slugWithoutLetters
         case .unusableAlias(let alias, let problem, _):
             FrontMatterMessages.unusableAlias(alias, reason: problem.message)
-        case .shape(let problem): Message(untranslated: problem.message)
+        case .shape(let problem): problem.messageText
         }
     }
 
@@ -236,7 +236,7 @@ public enum FrontMatterError: CataloguedError {
         case .notADate(let key, _, _): FrontMatterMessages.notADateHelp(key: key)
         case .slugWithoutLetters: FrontMatterMessages.slugWithoutLettersHelp
         case .unusableAlias(_, let problem, _): Message(untranslated: problem.help)
-        case .shape(let problem): problem.help.map(Message.init(untranslated:))
+        case .shape(let problem): problem.helpText
         }
     }
 }

@@ -32,7 +32,7 @@ extension SiteSettings {
     }
 
     /// Runs one read of the YAML reader, whose problems (a wrong type, an empty value) are
-    /// `ShapeProblem`s, not in the message catalogue yet; this file's own are `SettingsError`s.
+    /// `ShapeProblem`s, with `YAMLMessages`' texts; this file's own are `SettingsError`s.
     private static func yaml<T>(_ read: () throws(ShapeProblem) -> T) throws(SettingsError) -> T {
         do { return try read() } catch { throw .shape(error) }
     }
@@ -162,7 +162,7 @@ extension SiteSettings {
     private static func menuItem(_ node: YAMLNode, key: String) throws(SettingsError) -> MenuItem {
         var name: String?
         var target: MenuItem.Target?
-        for entry in try yaml({ () throws(ShapeProblem) in try node.entries("an entry of `\(key)`") }) {
+        for entry in try yaml({ () throws(ShapeProblem) in try node.entries(.entry(of: key)) }) {
             try checkKnown(entry.key, entry.keyNode, menuKeys, in: key)
             let text = { (field: String) throws(SettingsError) -> String in
                 try yaml { () throws(ShapeProblem) in try entry.value.nonEmptyString("\(key).\(field)") }
@@ -206,8 +206,8 @@ extension SiteSettings {
     }
 }
 
-/// Problems with `site.yml`; the texts are `SettingsMessages`, except the YAML reader's
-/// (`shape`), which are not in the catalogue yet.
+/// Problems with `site.yml`; the texts are `SettingsMessages`, and the YAML reader's
+/// (`shape`) `YAMLMessages`.
 public enum SettingsError: CataloguedError {
     case missingFile(String)
     case notUTF8(SourceLocation)
@@ -250,7 +250,7 @@ public enum SettingsError: CataloguedError {
         case .menuEntryIncomplete: SettingsMessages.menuEntryIncomplete
         case .menuAddress(let shown, let problem, _): SettingsMessages.menuAddress(shown, problem)
         case .unknownKey(let key, let scope, _, _): SettingsMessages.unknownKey(key, in: scope)
-        case .shape(let problem): Message(untranslated: problem.message)
+        case .shape(let problem): problem.messageText
         }
     }
 
@@ -269,7 +269,7 @@ public enum SettingsError: CataloguedError {
         case .menuAddress: SettingsMessages.menuAddressHelp
         case .unknownKey(let key, _, let known, _):
             SettingsMessages.unknownKeyHelp(suggestion: Suggestion.closest(to: key, among: known), known: known)
-        case .shape(let problem): problem.help.map(Message.init(untranslated:))
+        case .shape(let problem): problem.helpText
         }
     }
 }

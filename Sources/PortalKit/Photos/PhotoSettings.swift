@@ -34,26 +34,26 @@ public struct PhotoSettings: Sendable, Hashable {
             case "widths":
                 var widths: [Int] = []
                 for item in try value.list("images.widths") {
-                    let width = try item.int("an entry of `images.widths`")
+                    let width = try item.int(.entry(of: "images.widths"))
                     guard (16...8192).contains(width) else {
                         throw ShapeProblem(
-                            location: item.location, message: "the width \(width) is not between 16 and 8192 pixels",
-                            help: "give widths in pixels, e.g. [480, 800, 1200, 1600]")
+                            location: item.location, message: PhotoSettingsMessages.widthOutOfRange(width),
+                            help: PhotoSettingsMessages.widthOutOfRangeHelp)
                     }
                     widths.append(width)
                 }
                 guard !widths.isEmpty else {
                     throw ShapeProblem(
-                        location: value.location, message: "`images.widths` is empty",
-                        help: "give at least one width, e.g. [480, 800, 1200, 1600]")
+                        location: value.location, message: PhotoSettingsMessages.noWidths,
+                        help: PhotoSettingsMessages.noWidthsHelp)
                 }
                 settings.widths = Array(Set(widths)).sorted()
             case "largest":
                 settings.largest = try value.int("images.largest")
                 guard (16...16384).contains(settings.largest) else {
                     throw ShapeProblem(
-                        location: value.location, message: "`images.largest` is not between 16 and 16384 pixels",
-                        help: "e.g. `largest: 2400`")
+                        location: value.location, message: PhotoSettingsMessages.largestOutOfRange,
+                        help: PhotoSettingsMessages.largestOutOfRangeHelp)
                 }
             case "quality":
                 for quality in try value.entries("images.quality") {
@@ -62,8 +62,8 @@ public struct PhotoSettings: Sendable, Hashable {
                     guard (1...100).contains(number) else {
                         throw ShapeProblem(
                             location: quality.value.location,
-                            message: "`images.quality.\(quality.key)` is not between 1 and 100",
-                            help: "80 is a good quality for photos on the web")
+                            message: PhotoSettingsMessages.qualityOutOfRange(quality.key),
+                            help: PhotoSettingsMessages.qualityOutOfRangeHelp)
                     }
                     if quality.key == "jpeg" { settings.jpegQuality = number } else { settings.webpQuality = number }
                 }
@@ -74,8 +74,8 @@ public struct PhotoSettings: Sendable, Hashable {
                 case .path: break
                 default:
                     throw ShapeProblem(
-                        location: value.location, message: "`images.shareImage` is not a file of media/",
-                        help: "put the image in Content/media/ and write `shareImage: /media/NAME`")
+                        location: value.location, message: PhotoSettingsMessages.shareImageNotMedia,
+                        help: PhotoSettingsMessages.shareImageNotMediaHelp)
                 }
                 let path: String
                 switch LinkResolver.place(ofPath: LinkResolver.split(text).path, from: "site.yml") {
@@ -84,8 +84,8 @@ public struct PhotoSettings: Sendable, Hashable {
                 }
                 guard path.hasPrefix("media/") else {
                     throw ShapeProblem(
-                        location: value.location, message: "`images.shareImage` is not a file of media/",
-                        help: "put the image in Content/media/ and write `shareImage: /media/NAME`")
+                        location: value.location, message: PhotoSettingsMessages.shareImageNotMedia,
+                        help: PhotoSettingsMessages.shareImageNotMediaHelp)
                 }
                 settings.shareImage = path
                 settings.shareImageLocation = value.location
@@ -98,9 +98,9 @@ public struct PhotoSettings: Sendable, Hashable {
         throws(ShapeProblem)
     {
         guard !known.contains(key) else { return }
-        let hint = Suggestion.closest(to: key, among: known).map { "did you mean `\($0)`? " } ?? ""
         throw ShapeProblem(
-            location: node.location, message: "unknown key `\(key)` in \(scope)",
-            help: "\(hint)known keys here: \(known.joined(separator: ", "))")
+            location: node.location, message: SettingsMessages.unknownKey(key, in: scope),
+            help: SettingsMessages.unknownKeyHelp(
+                suggestion: Suggestion.closest(to: key, among: known), known: known))
     }
 }

@@ -25,9 +25,10 @@ enum I18nTables {
                 do throws(ShapeProblem) {
                     guard let text = try? TextInput.decode(data) else {
                         throw ShapeProblem(
-                            location: SourceLocation(file: path), message: "not UTF-8 text", help: "save it as UTF-8")
+                            location: SourceLocation(file: path), message: YAMLMessages.notUTF8,
+                            help: YAMLMessages.notUTF8Help)
                     }
-                    for entry in try YAMLNode.parse(text, file: path).entries("an i18n table") {
+                    for entry in try YAMLNode.parse(text, file: path).entries(.i18nTable) {
                         table[entry.key] = try entry.value.string(entry.key)
                     }
                 } catch {
@@ -44,8 +45,8 @@ enum I18nTables {
                     errors.append(ThemeError.missingString(key, language: language, location))
                 } else {
                     warnings.warn(
-                        location, "the UI string `\(key)` is missing in `\(language)`",
-                        help: "add `\(key): …` to this file or to Content/i18n/\(language).yml")
+                        location, ThemeMessages.missingString(key, language: language),
+                        help: ThemeMessages.addMissingString(key, language: language))
                 }
             }
         }

@@ -81,15 +81,18 @@ extension Theme {
                             guard image.key == "sizes" else {
                                 throw ShapeProblem(
                                     location: image.keyNode.location,
-                                    message: "unknown key `\(image.key)` in images of theme.yml",
-                                    help: "known keys: sizes")
+                                    message: SettingsMessages.unknownKey(image.key, in: ThemeMessages.imagesOfManifest),
+                                    help: SettingsMessages.unknownKeyHelp(suggestion: nil, known: ["sizes"]))
                             }
                             imageSizes = try image.value.nonEmptyString("images.sizes")
                         }
                     default:
+                        let known = ["name", "requires", "images"]
                         throw ShapeProblem(
-                            location: entry.keyNode.location, message: "unknown key `\(entry.key)` in theme.yml",
-                            help: "known keys: name, requires, images")
+                            location: entry.keyNode.location,
+                            message: SettingsMessages.unknownKey(entry.key, in: "theme.yml"),
+                            help: SettingsMessages.unknownKeyHelp(
+                                suggestion: Suggestion.closest(to: entry.key, among: known), known: known))
                     }
                 }
             } catch { errors.append(ThemeError.manifest(error)) }
@@ -242,8 +245,8 @@ extension Theme {
     }
 }
 
-/// Problems with the theme, found before anything renders.
-public enum ThemeError: PortalError {
+/// Problems with the theme, found before anything renders. The texts are `ThemeMessages`.
+public enum ThemeError: CataloguedError {
     case missingTheme(String)
     case missingManifest(String)
     case manifest(ShapeProblem)
@@ -268,38 +271,35 @@ public enum ThemeError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .missingTheme: "the theme folder does not exist"
-        case .missingManifest: "the theme has no theme.yml"
-        case .manifest(let problem): problem.message
-        case .unreadable: "the template cannot be read as UTF-8 text"
-        case .duplicateName(let name, let first, _): "a template named `\(name)` is also defined in \(first)"
-        case .syntax(_, let detail): "the template cannot be parsed: \(detail)"
-        case .missingLayout(let name, _): "the theme has no `\(name)` layout"
-        case .missingPartial(let name, _): "the template uses `\(name)`, which the theme does not have"
-        case .missingString(let key, let language, _): "the UI string `\(key)` is missing in `\(language)`"
-        case .unknownLayout(let name, _): "`layout: \(name)` names a layout the theme does not have"
-        case .missingAsset(let key, _, _):
-            "the template uses the asset `\(key)`, which the theme's assets/ does not have"
+        case .missingTheme: ThemeMessages.missingTheme
+        case .missingManifest: ThemeMessages.missingManifest
+        case .manifest(let problem): problem.messageText
+        case .unreadable: ThemeMessages.unreadable
+        case .duplicateName(let name, let first, _): ThemeMessages.duplicateName(name, first: first)
+        case .syntax(_, let detail): ThemeMessages.syntax(detail)
+        case .missingLayout(let name, _): ThemeMessages.missingLayout(name)
+        case .missingPartial(let name, _): ThemeMessages.missingPartial(name)
+        case .missingString(let key, let language, _): ThemeMessages.missingString(key, language: language)
+        case .unknownLayout(let name, _): ThemeMessages.unknownLayout(name)
+        case .missingAsset(let key, _, _): ThemeMessages.missingAsset(key)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .missingTheme: "set `theme:` in site.yml to a folder under Themes/, or pass --theme DIR"
-        case .missingManifest: "add theme.yml with `name:` and `requires:` (see docs/themes.md)"
-        case .manifest(let problem): problem.help
-        case .unreadable: "save it as UTF-8"
-        case .duplicateName: "layouts and partials share one set of names: rename one"
-        case .syntax: "check that every {{#section}} is closed by {{/section}} with the same name"
-        case .missingLayout(let name, _): "add layouts/\(name).mustache"
-        case .missingPartial(let name, _): "add partials/\(name).mustache, or fix the name"
-        case .missingString(let key, let language, _):
-            "add `\(key): …` to i18n/\(language).yml in the theme or in Content/i18n/"
-        case .unknownLayout: "use one of the theme's layouts, or remove `layout:`"
-        case .missingAsset(_, _, let known):
-            "stylesheets and scripts are named by path with `_` for `/` and `.`: \(known.joined(separator: ", "))"
+        case .missingTheme: ThemeMessages.missingThemeHelp
+        case .missingManifest: ThemeMessages.missingManifestHelp
+        case .manifest(let problem): problem.helpText
+        case .unreadable: YAMLMessages.notUTF8Help
+        case .duplicateName: ThemeMessages.duplicateNameHelp
+        case .syntax: ThemeMessages.syntaxHelp
+        case .missingLayout(let name, _): ThemeMessages.missingLayoutHelp(name)
+        case .missingPartial(let name, _): ThemeMessages.missingPartialHelp(name)
+        case .missingString(let key, let language, _): ThemeMessages.missingStringHelp(key, language: language)
+        case .unknownLayout: ThemeMessages.unknownLayoutHelp
+        case .missingAsset(_, _, let known): ThemeMessages.missingAssetHelp(known: known)
         }
     }
 }

@@ -111,32 +111,41 @@ struct YAMLNode {
             }
             throw problem
         } catch {
-            throw ShapeProblem(location: SourceLocation(file: file), message: "cannot read YAML: \(error)", help: nil)
+            throw ShapeProblem(location: SourceLocation(file: file), message: YAMLMessages.unreadable("\(error)"))
         }
     }
 
     /// A short name for the kind of value, used in "expected a list, found a text" messages.
-    var kind: String {
+    var kind: YAMLMessages.Subject {
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain {
-                if node.bool != nil { return "a true/false value" }
-                if wholeNumber != nil { return "a number" }
-                if node.float != nil { return "a number" }
-                if node.null != nil { return "nothing (null)" }
+                if node.bool != nil { return .trueOrFalseValue }
+                if wholeNumber != nil { return .number }
+                if node.float != nil { return .number }
+                if node.null != nil { return .nothing }
             }
-            return "a text"
-        case .mapping: return "a mapping (key: value)"
-        case .sequence: return "a list"
-        case .alias: return "an alias"
+            return .text
+        case .mapping: return .mapping
+        case .sequence: return .list
+        case .alias: return .alias
         }
     }
 
+    // Each reader names what it reads, in both languages: a subject described in words
+    // (`.entry(of: "tags")`), or a String: a value's key, shown in backticks, or a mapping's
+    // name (a file, a key) as written.
+
     /// The entries of a mapping in document order, with each key's own node for locations.
-    func entries(_ what: String) throws(ShapeProblem) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+    func entries(_ name: String) throws(ShapeProblem) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        try entries(.name(name))
+    }
+
+    func entries(_ what: YAMLMessages.Subject) throws(ShapeProblem) -> [(
+        key: String, keyNode: YAMLNode, value: YAMLNode
+    )] {
         guard case .mapping(let mapping) = node else {
-            throw ShapeProblem(
-                location: location, message: "\(what) must be a mapping of keys to values, found \(kind)", help: nil)
+            throw ShapeProblem(location: location, message: YAMLMessages.notAMapping(what, found: kind))
         }
         let entries = mapping.map { pair in
             (
@@ -151,23 +160,28 @@ struct YAMLNode {
         var seen: Set<String> = []
         for entry in entries where !entry.key.isEmpty && !seen.insert(entry.key).inserted {
             throw ShapeProblem(
-                location: entry.keyNode.location, message: "a key is given twice: \(entry.key)",
-                help: "keep one of them")
+                location: entry.keyNode.location, message: YAMLMessages.duplicateKey([entry.key]),
+                help: YAMLMessages.duplicateKeyHelp)
         }
         return entries
     }
 
-    func string(_ key: String) throws(ShapeProblem) -> String {
+    func string(_ key: String) throws(ShapeProblem) -> String { try string(.key(key)) }
+
+    func string(_ what: YAMLMessages.Subject) throws(ShapeProblem) -> String {
         guard case .scalar(let scalar) = node, !(scalar.style == .plain && node.null != nil) else {
-            throw .wrongType(key: key, expected: "a text", found: kind, at: location)
+            throw ShapeProblem(location: location, message: YAMLMessages.notAText(what, found: kind))
         }
         return TextInput.nfc(scalar.string)
     }
 
-    func nonEmptyString(_ key: String) throws(ShapeProblem) -> String {
-        let value = try string(key).trimmingCharacters(in: .whitespacesAndNewlines)
+    func nonEmptyString(_ key: String) throws(ShapeProblem) -> String { try nonEmptyString(.key(key)) }
+
+    func nonEmptyString(_ what: YAMLMessages.Subject) throws(ShapeProblem) -> String {
+        let value = try string(what).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !value.isEmpty else {
-            throw ShapeProblem(location: location, message: "`\(key)` is empty", help: "give `\(key)` a value")
+            throw ShapeProblem(
+                location: location, message: YAMLMessages.empty(what), help: YAMLMessages.emptyHelp(what))
         }
         return value
     }
@@ -182,47 +196,57 @@ struct YAMLNode {
 
     func bool(_ key: String) throws(ShapeProblem) -> Bool {
         guard case .scalar = node, let value = node.bool else {
-            throw .wrongType(key: key, expected: "true or false", found: kind, at: location)
+            throw ShapeProblem(location: location, message: YAMLMessages.notTrueOrFalse(.key(key), found: kind))
         }
         return value
     }
 
-    func int(_ key: String) throws(ShapeProblem) -> Int {
+    func int(_ key: String) throws(ShapeProblem) -> Int { try int(.key(key)) }
+
+    func int(_ what: YAMLMessages.Subject) throws(ShapeProblem) -> Int {
         guard case .scalar = node, let value = wholeNumber else {
-            throw .wrongType(key: key, expected: "a whole number", found: kind, at: location)
+            throw ShapeProblem(location: location, message: YAMLMessages.notAWholeNumber(what, found: kind))
         }
         return value
     }
 
     func stringList(_ key: String) throws(ShapeProblem) -> [String] {
         guard case .sequence(let sequence) = node else {
-            throw .wrongType(key: key, expected: "a list, e.g. `\(key): [a, b]`", found: kind, at: location)
+            throw ShapeProblem(
+                location: location, message: YAMLMessages.notAList(.key(key), found: kind, example: "\(key): [a, b]"))
         }
         var values: [String] = []
         for item in sequence {
             values.append(
                 try YAMLNode(node: item, file: file, lineOffset: lineOffset, end: end).nonEmptyString(
-                    "an entry of `\(key)`"))
+                    .entry(of: key)))
         }
         return values
     }
 
     func list(_ key: String) throws(ShapeProblem) -> [YAMLNode] {
         guard case .sequence(let sequence) = node else {
-            throw .wrongType(key: key, expected: "a list", found: kind, at: location)
+            throw ShapeProblem(location: location, message: YAMLMessages.notAList(.key(key), found: kind))
         }
         return sequence.map { YAMLNode(node: $0, file: file, lineOffset: lineOffset, end: end) }
     }
 }
 
 /// A YAML document that is not shaped as expected: the part each stage's error type wraps.
+/// Its texts are the catalogue's (`YAMLMessages` for the reader's own, the stages' for theirs).
 public struct ShapeProblem: Error, Sendable {
     public var location: SourceLocation
-    public var message: String
-    public var help: String?
+    public var messageText: Message
+    public var helpText: Message?
 
-    static func wrongType(key: String, expected: String, found: String, at location: SourceLocation) -> ShapeProblem {
-        ShapeProblem(location: location, message: "`\(key)` must be \(expected), found \(found)", help: nil)
+    /// The English texts (tests and sorting read them).
+    public var message: String { messageText.en }
+    public var help: String? { helpText?.en }
+
+    public init(location: SourceLocation, message: Message, help: Message? = nil) {
+        self.location = location
+        self.messageText = message
+        self.helpText = help
     }
 
     static func syntax(_ error: YamlError, file: String, lineOffset: Int) -> ShapeProblem {
@@ -232,17 +256,13 @@ public struct ShapeProblem: Error, Sendable {
             let detail = context.map { "\(problem) \($0.text)" } ?? problem
             return ShapeProblem(
                 location: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                message: "the YAML is not well formed: \(detail)",
-                help:
-                    "check indentation, the `key: value` form, and quote values that contain `: ` or start with a special character"
-            )
+                message: YAMLMessages.syntax(detail), help: YAMLMessages.syntaxHelp)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ShapeProblem(
                 location: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
-                message: "a key is given twice: \(duplicates.joined(separator: ", "))", help: "keep one of them")
+                message: YAMLMessages.duplicateKey(duplicates), help: YAMLMessages.duplicateKeyHelp)
         default:
-            return ShapeProblem(
-                location: SourceLocation(file: file), message: "the YAML cannot be read: \(error)", help: nil)
+            return ShapeProblem(location: SourceLocation(file: file), message: YAMLMessages.unreadable("\(error)"))
         }
     }
 }
