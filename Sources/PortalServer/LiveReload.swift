@@ -65,21 +65,23 @@ enum ErrorPage {
     static func html(report text: String, changed: [String], generation: Int) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
-            for marker in [": error: ", ": warning: "] {
+            // The report is in the process's language: `: lỗi: ` marks an error as `: error: ` does.
+            for (kind, word) in severityWords {
+                let marker = ": \(word): "
                 if let range = line.range(of: marker), let first = line.first, !first.isWhitespace,
                     !line[..<range.lowerBound].contains(": ")
                 {
                     let location = String(line[..<range.lowerBound])
-                    let kind = marker.contains("error") ? "error" : "warning"
                     return "<strong class=\"loc\">\(escape(location))</strong>: "
-                        + "<span class=\"\(kind)\">\(kind):</span> \(escape(String(line[range.upperBound...])))"
+                        + "<span class=\"\(kind)\">\(escape(word)):</span> \(escape(String(line[range.upperBound...])))"
                 }
             }
             return escape(line)
         }
         let changedNote =
             changed.isEmpty
-            ? "" : "<p class=\"changed\">Last change: \(changed.map(escape).joined(separator: ", "))</p>\n"
+            ? ""
+            : "<p class=\"changed\">Thay đổi gần nhất · Last change: \(changed.map(escape).joined(separator: ", "))</p>\n"
         return """
             <!DOCTYPE html>
             <html lang="vi">
@@ -107,6 +109,11 @@ enum ErrorPage {
 
             """
     }
+
+    /// Each severity's class and the words that print it, in both languages.
+    static let severityWords: [(kind: String, word: String)] = [
+        (Diagnostic.Severity.error, DiagnosticMessages.error), (.warning, DiagnosticMessages.warning),
+    ].flatMap { severity, word in MessageLanguage.allCases.map { (severity.rawValue, word.text(in: $0)) } }
 
     /// HTML-escaped text for the error page (`&#39;` for quotes: any HTML version reads it).
     static func escape(_ text: String) -> String {

@@ -64,8 +64,10 @@ public struct ServeOptions: Sendable {
 public struct ServeEvent: Sendable {
     public enum Kind: Sendable, Equatable { case listening, built, failed, stopped }
     public var kind: Kind
-    /// One line for people.
-    public var message: String
+    /// One line for people, in both languages.
+    public var text: Message
+    /// The line in this process's language.
+    public var message: String { text.text }
     /// Warnings and errors, each in the `path:line:column: error|warning: …` form.
     public var diagnostics: [String]
     /// The site's address (`listening`).
@@ -76,15 +78,26 @@ public struct ServeEvent: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
 }
 
-public enum ServeError: Error, CustomStringConvertible {
+/// What keeps the preview from starting; printed as `error: …` and `help: …` lines, without a
+/// place (no file is at fault).
+public enum ServeError: CataloguedError {
     case cannotListen(host: String, port: Int, reason: String)
     case cannotCreateFolder(String)
 
-    public var description: String {
+    public var location: SourceLocation? { nil }
+
+    public var messageText: Message {
         switch self {
         case .cannotListen(let host, let port, let reason):
-            "error: cannot listen on \(host):\(port): \(reason)\n  help: another program (or another `portal serve`) may use the port; choose another with --port, or --port 0 for any free one"
-        case .cannotCreateFolder(let reason): "error: cannot create the preview's private folder: \(reason)"
+            CommandMessages.Serve.cannotListen(host: host, port: port, reason: reason)
+        case .cannotCreateFolder(let reason): CommandMessages.Serve.cannotCreateFolder(reason: reason)
+        }
+    }
+
+    public var helpText: Message? {
+        switch self {
+        case .cannotListen: CommandMessages.Serve.cannotListenHelp
+        case .cannotCreateFolder: nil
         }
     }
 }
@@ -160,8 +173,7 @@ public final class PreviewServer: Sendable {
             onEvent(
                 ServeEvent(
                     kind: .listening,
-                    message:
-                        "Serving \(url) — watching \(watched.joined(separator: ", ")) (\(watcher.methodName)); Ctrl-C stops",
+                    text: CommandMessages.Serve.listening(url: url, watched: watched, method: watcher.methodName),
                     diagnostics: [], url: url, generation: site.snapshot.generation))
             group.addTask {
                 var memory = first
@@ -185,7 +197,8 @@ public final class PreviewServer: Sendable {
             try await group.waitForAll()
             if let failure { throw failure }
         }
-        onEvent(ServeEvent(kind: .stopped, message: "Stopped", diagnostics: [], url: nil, generation: 0))
+        onEvent(
+            ServeEvent(kind: .stopped, text: CommandMessages.Serve.stopped, diagnostics: [], url: nil, generation: 0))
     }
 
     /// One build into the private folder; reports it and tells open pages. Gives back what the
@@ -229,29 +242,26 @@ public final class PreviewServer: Sendable {
         // which is only named when nothing else changed.
         let existing = changed.filter { FileManager.default.fileExists(atPath: $0) }
         let changed = existing.isEmpty ? changed : existing
-        let cause = Self.describe(changed: changed)
+        let cause = changed.isEmpty ? nil : Self.describe(changed: changed)
         switch result {
         case .success(let built):
             let wasBroken = site.snapshot.failure != nil
             let generation = site.finishBuild(failure: nil, changed: changed)
             hub.broadcast(generation)
             let pages = built.pagesPerLanguage.map { "\($0.language) \($0.count)" }.joined(separator: ", ")
-            let verb = changed.isEmpty ? "Built" : "Rebuilt after \(cause):"
-            let mended = wasBroken ? "; the site builds again" : ""
             onEvent(
                 ServeEvent(
-                    kind: .built, message: "\(verb) \(pages) pages in \(seconds) s\(mended)", diagnostics: warningLines,
-                    url: nil, generation: generation, timings: built.timings))
+                    kind: .built,
+                    text: CommandMessages.Serve.built(cause: cause, pages: pages, seconds: seconds, mended: wasBroken),
+                    diagnostics: warningLines, url: nil, generation: generation, timings: built.timings))
         case .failure(let failure):
             let report = (warningLines + [failure.description]).joined(separator: "\n")
             let generation = site.finishBuild(failure: report, changed: changed.map(Self.display))
             hub.broadcast(generation)
-            let count = failure.errors.count == 1 ? "1 error" : "\(failure.errors.count) errors"
-            let verb = changed.isEmpty ? "Build failed" : "Rebuild failed after \(cause)"
             onEvent(
                 ServeEvent(
                     kind: .failed,
-                    message: "\(verb) (\(count), \(seconds) s): the browser shows the errors until they are fixed",
+                    text: CommandMessages.Serve.failed(cause: cause, errors: failure.errors.count, seconds: seconds),
                     diagnostics: warningLines + failure.errors.map(\.description), url: nil, generation: generation))
         }
         return memory
@@ -268,16 +278,7 @@ public final class PreviewServer: Sendable {
     }
 
     /// `a change to Content/vi/a.md`, `changes to 3 files (Content/vi/a.md, …)`.
-    static func describe(changed: [String]) -> String {
-        let shown = changed.map(display)
-        switch shown.count {
-        case 0: return "no change"
-        case 1: return "a change to \(shown[0])"
-        default:
-            let listed = shown.prefix(3).joined(separator: ", ") + (shown.count > 3 ? ", …" : "")
-            return "changes to \(shown.count) files (\(listed))"
-        }
-    }
+    static func describe(changed: [String]) -> Message { CommandMessages.Serve.cause(changed.map(display)) }
 
     /// A path relative to the working folder when it is inside it, as editors typed it.
     static func display(_ path: String) -> String {

@@ -4,45 +4,39 @@ import PortalKit
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site from the content folder into the output folder.",
-        discussion: """
-            The new build is assembled beside the output and exchanged with it in one step only \
-            when the whole build succeeded: the output is always one whole build, and a failed or \
-            killed build leaves it exactly as it was. Builds into one output folder run one at a \
-            time.
-            """)
+        abstract: CommandMessages.Build.abstract.text, discussion: CommandMessages.Build.discussion.text)
 
-    @Option(help: "The content folder (site.yml, one folder per language, media/).")
+    @Option(help: .message(CommandMessages.contentFolderParts))
     var content = "Content"
 
-    @Option(help: "The output folder; replaced as a whole on success.")
+    @Option(help: .message(CommandMessages.Build.output))
     var output = "Output"
 
-    @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
+    @Option(help: .message(CommandMessages.themeFolder))
     var theme: String?
 
     @OptionGroup var schedule: Schedule
 
-    @Option(help: "Threads to use (default: all cores).")
+    @Option(help: .message(CommandMessages.Build.jobs))
     var jobs: Int?
 
-    @Option(help: "Public address to build for, instead of site.yml's baseURL.")
+    @Option(help: .message(CommandMessages.Build.baseURL))
     var baseURL: String?
 
-    @Flag(help: "Treat a UI string missing in one language as an error, not a warning.")
+    @Flag(help: .message(CommandMessages.Build.strict))
     var strict = false
 
-    @Flag(help: "Print how long each stage took.")
+    @Flag(help: .message(CommandMessages.Build.timings))
     var timings = false
 
-    @Flag(help: "Fail at once when another build is writing the same output folder, instead of waiting for it.")
+    @Flag(help: .message(CommandMessages.Build.noWait))
     var noWait = false
 
     func validate() throws {
         if let baseURL, BaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an http(s) address such as https://danang.gov.vn/asean/")
+            throw ValidationError(CommandMessages.Build.badBaseURL)
         }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let jobs, jobs < 1 { throw ValidationError(CommandMessages.atLeastOne(option: "--jobs")) }
     }
 
     func run() throws {

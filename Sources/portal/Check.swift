@@ -4,18 +4,15 @@ import PortalKit
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract:
-            "Find everything wrong in the content without building: links, images, ids, translations, UI strings.",
-        discussion: "Each finding is one line, path:line:column: error|warning: message. Exits 1 when there are errors."
-    )
+        abstract: CommandMessages.Check.abstract.text, discussion: CommandMessages.Check.discussion.text)
 
-    @Option(help: "text (default) or json.")
+    @Option(help: .message(CommandMessages.Check.format))
     var format: CheckFormat = .text
 
-    @Option(help: "The content folder.")
+    @Option(help: .message(CommandMessages.contentFolder))
     var content = "Content"
 
-    @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
+    @Option(help: .message(CommandMessages.themeFolder))
     var theme: String?
 
     @OptionGroup var schedule: Schedule

@@ -4,43 +4,32 @@ import PortalKit
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a new post from a Word (.docx) or OpenDocument (.odt) file, with its images.",
-        discussion: """
-            Example: portal import thong-cao.docx --lang vi --section tin-tuc --agency so-ngoai-vu
+        abstract: CommandMessages.Import.abstract.text, discussion: CommandMessages.Import.discussion.text)
 
-            Writes Content/vi/tin-tuc/YYYY-MM-DD-<slug of the title>.md with the front matter of `portal new`, \
-            puts the document's images in Content/media/<slug>/, and prints the post's path and the address \
-            to preview it with `portal serve`. The title is the document's title, else its first heading.
-
-            Tracked changes are accepted; comments and text boxes are not imported. Each of these is a \
-            warning, as is each image without a description. An existing post or media folder is never \
-            replaced.
-            """)
-
-    @Argument(help: "The .docx or .odt file.")
+    @Argument(help: .message(CommandMessages.Import.file))
     var file: String
 
-    @Option(help: "The language of the document: the language folder to write in.")
+    @Option(help: .message(CommandMessages.Import.lang))
     var lang: String
 
-    @Option(help: "The section folder inside the language folder, e.g. tin-tuc (default: the language's root).")
+    @Option(help: .message(CommandMessages.section))
     var section = ""
 
-    @Option(help: "An agency id of Content/agencies.yml.")
+    @Option(help: .message(CommandMessages.agency))
     var agency: String?
 
-    @Option(help: "The title, instead of the document's.")
+    @Option(help: .message(CommandMessages.Import.title))
     var title: String?
 
-    @Option(help: "The post's date (YYYY-MM-DD or a date-time), instead of now (Viet Nam time).")
+    @Option(help: .message(CommandMessages.Import.date))
     var date: String?
 
-    @Option(help: "The content folder.")
+    @Option(help: .message(CommandMessages.contentFolder))
     var content = "Content"
 
     func validate() throws {
         if let date, VietnamTime.parse(date) == nil {
-            throw ValidationError("--date must be a date or date-time, got `\(date)`")
+            throw ValidationError(CommandMessages.notADate(option: "--date", value: date))
         }
     }
 
@@ -54,12 +43,15 @@ struct Import: ParsableCommand {
             Terminal.report(result.warnings.map { Diagnostic(severity: .warning, $0) })
             print(result.path)
             if let folder = result.mediaFolder {
-                print("\(folder)/: \(result.images.count) image\(result.images.count == 1 ? "" : "s")")
+                print(CommandMessages.Import.images(folder: folder, count: result.images.count).text)
             }
             // A post dated later than now is published (and previewed) only with --future.
             let future = when > Date() ? " --future" : ""
             let contentOption = content == "Content" ? "" : " --content \(content)"
-            print("preview: portal serve\(contentOption)\(future), then open http://127.0.0.1:1313\(result.url)")
+            print(
+                CommandMessages.Import.preview(
+                    command: "portal serve\(contentOption)\(future)", url: "http://127.0.0.1:1313\(result.url)"
+                ).text)
         } catch {
             // BuildFailure and ImportError describe themselves with file, line and help.
             Terminal.error(String(describing: error))

@@ -4,39 +4,35 @@ import PortalKit
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a new post or page with its front matter, named from its title.",
-        discussion: """
-            portal new post --lang vi --section tin-tuc --title "Đà Nẵng đón đoàn ASEAN" --agency so-ngoai-vu --tags "Hội nhập,Đối ngoại"
-            writes Content/vi/tin-tuc/YYYY-MM-DD-da-nang-don-doan-asean.md and prints its path. An existing file is never replaced.
-            """)
+        abstract: CommandMessages.New.abstract.text, discussion: CommandMessages.New.discussion.text)
 
-    @Argument(help: "post (dated, named YYYY-MM-DD-slug.md) or page (named slug.md).")
+    @Argument(help: .message(CommandMessages.New.kind))
     var kind: NewPage.Kind
 
-    @Option(help: "The language folder to write in.")
+    @Option(help: .message(CommandMessages.New.lang))
     var lang: String
 
-    @Option(help: "The section folder inside the language folder, e.g. tin-tuc (default: the language's root).")
+    @Option(help: .message(CommandMessages.section))
     var section = ""
 
-    @Option(help: "The title; the file is named after it.")
+    @Option(help: .message(CommandMessages.New.title))
     var title: String
 
-    @Option(help: "An agency id of Content/agencies.yml.")
+    @Option(help: .message(CommandMessages.agency))
     var agency: String?
 
-    @Option(help: "Comma-separated tags.")
+    @Option(help: .message(CommandMessages.New.tags))
     var tags: String?
 
-    @Option(help: "The content folder.")
+    @Option(help: .message(CommandMessages.contentFolder))
     var content = "Content"
 
-    @Option(help: "The date to write, instead of now (Viet Nam time).")
+    @Option(help: .message(CommandMessages.New.now))
     var now: String?
 
     func validate() throws {
         if let now, VietnamTime.parse(now) == nil {
-            throw ValidationError("--now must be a date or date-time, got `\(now)`")
+            throw ValidationError(CommandMessages.notADate(option: "--now", value: now))
         }
     }
 

@@ -1,10 +1,11 @@
 import ArgumentParser
+import PortalKit
 
 @main
 struct Portal: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "portal",
-        abstract: "Builds the bilingual ASEAN Socio-Cultural Community section of the Da Nang city portal.",
+        abstract: CommandMessages.portal.text,
         subcommands: [
             Build.self, New.self, Import.self, Translate.self, Status.self, Check.self, Serve.self, Banner.self,
             Publish.self, Report.self,

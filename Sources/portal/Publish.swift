@@ -4,35 +4,30 @@ import PortalKit
 
 struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Publish a finished build as a release and switch to it atomically; roll back; list releases.",
-        discussion: """
-            portal publish --to /srv/portal            DIR/releases/<id>/, DIR/current -> it
-            portal publish --to /srv/portal --rollback  back to the release before
-            portal publish --to /srv/portal --list
-            """)
+        abstract: CommandMessages.Publish.abstract.text, discussion: CommandMessages.Publish.discussion.text)
 
-    @Option(help: "The publish folder (releases/, current, previous, nginx.conf, apache.conf).")
+    @Option(help: .message(CommandMessages.Publish.to))
     var to: String
 
-    @Option(help: "The output folder of the build to publish.")
+    @Option(help: .message(CommandMessages.Publish.output))
     var output = "Output"
 
-    @Option(help: "How many releases to keep (the newest; never the current or previous one).")
+    @Option(help: .message(CommandMessages.Publish.keep))
     var keep = 5
 
-    @Flag(help: "Switch back to the release before the current one, or to the release given.")
+    @Flag(help: .message(CommandMessages.Publish.rollback))
     var rollback = false
 
-    @Flag(help: "List the releases with their dates and file counts.")
+    @Flag(help: .message(CommandMessages.Publish.list))
     var list = false
 
-    @Argument(help: "With --rollback: the release to switch to.")
+    @Argument(help: .message(CommandMessages.Publish.release))
     var release: String?
 
     func validate() throws {
-        if keep < 1 { throw ValidationError("--keep must be at least 1") }
-        if rollback && list { throw ValidationError("--rollback and --list cannot be used together") }
-        if release != nil && !rollback { throw ValidationError("a release id is only taken with --rollback") }
+        if keep < 1 { throw ValidationError(CommandMessages.atLeastOne(option: "--keep")) }
+        if rollback && list { throw ValidationError(CommandMessages.Publish.rollbackAndList) }
+        if release != nil && !rollback { throw ValidationError(CommandMessages.Publish.releaseWithoutRollback) }
     }
 
     func run() throws {
@@ -41,20 +36,22 @@ struct Publish: ParsableCommand {
             if list {
                 for release in publisher.list() {
                     print(
-                        "\(release.isCurrent ? "*" : " ") \(release.id)  \(Self.date(release.id))  "
-                            + "\(release.files) files  \(release.bytes) bytes")
+                        CommandMessages.Publish.release(
+                            id: release.id, date: Self.date(release.id), files: release.files, bytes: release.bytes,
+                            current: release.isCurrent
+                        ).text)
                 }
             } else if rollback {
                 let id = try publisher.rollback(to: release)
-                print("current is now \(id); reload the web server: nginx -s reload")
+                print(CommandMessages.Publish.rolledBack(to: id).text)
             } else {
                 let started = Date()
                 let release = try publisher.publish(keep: keep)
                 print(
-                    "Published \(output) as \(release.id) in \(to): \(release.files) files, "
-                        + "\(release.linked) linked to the release before or the build, "
-                        + String(format: "%.2f s", Date().timeIntervalSince(started))
-                        + "; reload the web server: nginx -s reload")
+                    CommandMessages.Publish.published(
+                        output: output, id: release.id, folder: to, files: release.files, linked: release.linked,
+                        seconds: String(format: "%.2f", Date().timeIntervalSince(started))
+                    ).text)
             }
         } catch {
             Terminal.error(error.description)

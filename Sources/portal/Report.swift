@@ -4,44 +4,45 @@ import PortalKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Compile a plan's yearly progress report for the city, or list the agencies that have not reported.",
-        discussion: """
-            portal report --plan 2021-2025 --year 2025 --lang vi --output bao-cao-2025.html
-            portal report --plan 2021-2025 --year 2025 --format docx --output bao-cao-2025.docx
-            portal report --plan 2021-2025 --missing      # exit status 1 when some are late
-            """)
+        abstract: CommandMessages.Report.abstract.text, discussion: CommandMessages.Report.discussion.text)
 
-    @Option(help: "The plan's id (its file name in Content/plans/).")
+    @Option(help: .message(CommandMessages.Report.plan))
     var plan: String
 
-    @Option(help: "The reporting year (default: the current one, or the plan's last once it has ended).")
+    @Option(help: .message(CommandMessages.Report.year))
     var year: Int?
 
-    @Option(help: "vi or en.")
+    @Option(help: .message(CommandMessages.Report.lang))
     var lang = "vi"
 
-    @Option(help: "html, or docx (through pandoc).")
+    @Option(help: .message(CommandMessages.Report.format))
     var format = "html"
 
-    @Option(help: "The file to write.")
+    @Option(help: .message(CommandMessages.Report.output))
     var output: String?
 
-    @Flag(help: "List the agencies that have not reported for the year; exit 1 when their report is late.")
+    @Flag(help: .message(CommandMessages.Report.missing))
     var missing = false
 
-    @Option(help: "The content folder.")
+    @Option(help: .message(CommandMessages.contentFolder))
     var content = "Content"
 
-    @Option(help: "The moment to report for (as for portal build); decides the default year and lateness.")
+    @Option(help: .message(CommandMessages.Report.now))
     var now: String?
 
     func validate() throws {
-        guard ["vi", "en"].contains(lang) else { throw ValidationError("--lang must be vi or en, got \(lang)") }
-        guard ["html", "docx"].contains(format) else {
-            throw ValidationError("--format must be html or docx, got \(format)")
+        let languages = ["vi", "en"]
+        guard languages.contains(lang) else {
+            throw ValidationError(CommandMessages.oneOf(option: "--lang", choices: languages, got: lang))
         }
-        guard missing || output != nil else { throw ValidationError("--output FILE is needed unless --missing") }
-        if let now, VietnamTime.parse(now) == nil { throw ValidationError("--now is not a date: \(now)") }
+        let formats = ["html", "docx"]
+        guard formats.contains(format) else {
+            throw ValidationError(CommandMessages.oneOf(option: "--format", choices: formats, got: format))
+        }
+        guard missing || output != nil else { throw ValidationError(CommandMessages.Report.outputNeeded) }
+        if let now, VietnamTime.parse(now) == nil {
+            throw ValidationError(CommandMessages.notADate(option: "--now", value: now))
+        }
     }
 
     func run() throws {
@@ -58,17 +59,19 @@ struct Report: ParsableCommand {
             throw ExitCode(1)
         }
         guard report.reportYears.contains(report.year) else {
-            Terminal.error(
-                "error: \(report.year) is not a reporting year of plan `\(plan)`\n  help: its reporting years: \(report.reportYears.map(String.init).joined(separator: ", "))"
-            )
+            Terminal.report([
+                Diagnostic(
+                    severity: .error, location: nil,
+                    message: CommandMessages.Report.notAReportingYear(report.year, plan: plan),
+                    help: CommandMessages.Report.reportingYears(report.reportYears))
+            ])
             throw ExitCode(64)
         }
         if missing {
             let (names, isLate) = report.missing(language: lang)
             for name in names { print(name) }
             if !names.isEmpty && isLate {
-                Terminal.error(
-                    "\(names.count) agencies have not reported for \(report.year), and the deadline has passed")
+                Terminal.error(CommandMessages.Report.late(agencies: names.count, year: report.year).text)
                 throw ExitCode(1)
             }
             return
@@ -81,7 +84,11 @@ struct Report: ParsableCommand {
                 try CompiledReport.docx(html, to: output!)
             }
         } catch {
-            Terminal.error("error: cannot write \(output!): \(error)")
+            Terminal.report([
+                Diagnostic(
+                    severity: .error, location: nil,
+                    message: CommandMessages.Report.cannotWrite(output!, reason: "\(error)"))
+            ])
             throw ExitCode(1)
         }
         print(output!)

@@ -13,34 +13,28 @@ import Synchronization
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Preview the site on this computer, rebuilt and reloaded as you edit.",
-        discussion: """
-            Builds the site into a private folder and serves it on 127.0.0.1. Every change under \
-            the content folder, Themes/ and the --theme folder rebuilds it, and open pages reload \
-            by themselves; while the site does not build, pages show its errors instead. \
-            `portal build`'s output never contains the reload script. Ctrl-C stops.
-            """)
+        abstract: CommandMessages.Serve.abstract.text, discussion: CommandMessages.Serve.discussion.text)
 
-    @Option(help: "The content folder (site.yml, one folder per language, media/).")
+    @Option(help: .message(CommandMessages.contentFolderParts))
     var content = "Content"
 
-    @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
+    @Option(help: .message(CommandMessages.themeFolder))
     var theme: String?
 
-    @Option(help: "The port to serve on, on 127.0.0.1; 0 picks a free one.")
+    @Option(help: .message(CommandMessages.Serve.port))
     var port = 1313
 
     /// Without `--now`, each rebuild is for the time it runs.
     @OptionGroup var schedule: Schedule
 
-    @Flag(help: "Look for changes every 250 ms instead of inotify (for content on a network share).")
+    @Flag(help: .message(CommandMessages.Serve.poll))
     var poll = false
 
-    @Flag(help: "After each build, print how long each stage took.")
+    @Flag(help: .message(CommandMessages.Serve.timings))
     var timings = false
 
     func validate() throws {
-        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535") }
+        if !(0...65535).contains(port) { throw ValidationError(CommandMessages.Serve.portRange) }
     }
 
     func run() throws {

@@ -4,18 +4,18 @@ import PortalKit
 
 struct Status: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show, for every page and language, whether its translation is ok, missing or stale.")
+        abstract: CommandMessages.Status.abstract.text)
 
-    @Option(help: "table (default) or json.")
+    @Option(help: .message(CommandMessages.Status.format))
     var format: OutputFormat = .table
 
-    @Flag(help: "Exit with status 1 when a translation or UI string is missing or stale.")
+    @Flag(help: .message(CommandMessages.Status.strict))
     var strict = false
 
-    @Option(help: "The content folder.")
+    @Option(help: .message(CommandMessages.contentFolder))
     var content = "Content"
 
-    @Option(help: "A theme folder, instead of Themes/<theme from site.yml>.")
+    @Option(help: .message(CommandMessages.themeFolder))
     var theme: String?
 
     func run() throws {
@@ -46,7 +46,7 @@ struct Status: ParsableCommand {
                 [original]
                     + row.entries.map { entry in
                         entry.state.rawValue + (entry.isOriginal && report.rows.count > 0 ? "*" : "")
-                            + (entry.draft ? " (draft)" : "")
+                            + (entry.draft ? " " + CommandMessages.Status.draft.text : "")
                     })
         }
         let widths = (0..<(languages.count + 1)).map { column in lines.map { $0[column].count }.max() ?? 0 }
@@ -54,13 +54,13 @@ struct Status: ParsableCommand {
             line.enumerated().map { $1.padding(toLength: widths[$0] + 2, withPad: " ", startingAt: 0) }.joined()
                 .trimmingCharacters(in: .whitespaces)
         }.joined(separator: "\n")
-        text += "\n* the original"
+        text += "\n" + CommandMessages.Status.original.text
         let counts = TranslationReport.State.allCases.map { state in
             "\(report.rows.flatMap(\.entries).filter { $0.state == state }.count) \(state.rawValue)"
         }
-        text += "\n\(report.rows.count) pages: " + counts.joined(separator: ", ")
+        text += "\n" + CommandMessages.Status.pages(report.rows.count, counts: counts.joined(separator: ", ")).text
         for missing in report.missingStrings {
-            text += "\nUI string `\(missing.key)` is missing in \(missing.language)"
+            text += "\n" + CommandMessages.Status.missingString(key: missing.key, language: missing.language).text
         }
         return text
     }

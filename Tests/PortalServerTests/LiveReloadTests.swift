@@ -119,8 +119,8 @@ import Testing
     }
 
     @Test func changesAreDescribedInOneLine() {
-        #expect(PreviewServer.describe(changed: ["/a/b.md"]) == "a change to /a/b.md")
+        #expect(PreviewServer.describe(changed: ["/a/b.md"]).en == "a change to /a/b.md")
         #expect(
-            PreviewServer.describe(changed: ["/a", "/b", "/c", "/d"]) == "changes to 4 files (/a, /b, /c, …)")
+            PreviewServer.describe(changed: ["/a", "/b", "/c", "/d"]).en == "changes to 4 files (/a, /b, /c, …)")
     }
 }
