@@ -50,7 +50,7 @@ struct BannerKit {
                     guard let fitted = try layout.render() else { throw .overflow(size, language, title) }
                     svg = fitted
                     do { png = try SVGRasterizer.png(svg: svg, width: size.width, height: size.height) } catch {
-                        throw .template(size, language, "\(error)")
+                        throw .drawing(size, language, error)
                     }
                 } catch {
                     errors.append(error)
@@ -119,7 +119,7 @@ struct BannerKit {
                     data.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            guard let data = archive.data else { throw BannerError.zip("the archive has no data") }
+            guard let data = archive.data else { throw BannerError.zip(nil) }
             return data
         } catch let error as BannerError {
             throw error
@@ -167,13 +167,19 @@ struct BannerKit {
     }
 }
 
-/// Problems making the July banners.
-public enum BannerError: PortalError {
+/// Problems making the July banners; the texts are `BannerMessages`.
+public enum BannerError: CataloguedError {
     case overflow(BannerSize, String, String)
+    /// librsvg or cairo could not draw the template's SVG (their words).
     case template(BannerSize, String, String)
+    /// librsvg did not take the template's output as SVG (its words).
+    case invalidSVG(BannerSize, String, String)
+    /// The template's text lines have no `title-0`, `subtitle-0` … ids to measure them by.
+    case missingLineIDs(BannerSize, String)
     case missingTemplate(String)
     case missingPage(String, language: String, SourceLocation)
-    case zip(String)
+    /// ZIPFoundation's words, nil when it gave none.
+    case zip(String?)
     case notConfigured(String)
     /// `portal banner --output` names a folder of other files.
     case notAKit(String)
@@ -187,32 +193,39 @@ public enum BannerError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
         case .overflow(let size, let language, let title):
-            "the \(size) banner in `\(language)` cannot fit its title, even wrapped and at the smallest size: \(title)"
+            BannerMessages.overflow(size: "\(size)", language: language, title: title)
+        case .invalidSVG(let size, let language, let detail):
+            BannerMessages.invalidSVG(size: "\(size)", language: language, detail: detail)
         case .template(let size, let language, let detail):
-            "the \(size) banner in `\(language)` cannot be drawn: \(detail)"
-        case .missingTemplate: "the theme has no banner template"
-        case .missingPage(let path, let language, _):
-            "the campaign page `\(path)` is not a published page of `\(language)`"
-        case .zip(let detail): "the banner kit's zip cannot be written: \(detail)"
-        case .notConfigured: "site.yml has no `banner:` settings"
-        case .notAKit:
-            "the folder is not empty and is not a banner kit (it has no \(BannerExport.markerName)); nothing was written to it"
+            BannerMessages.cannotDraw(size: "\(size)", language: language, detail: detail)
+        case .missingLineIDs(let size, let language): BannerMessages.missingLineIDs(size: "\(size)", language: language)
+        case .missingTemplate: BannerMessages.missingTemplate
+        case .missingPage(let path, let language, _): BannerMessages.missingPage(path, language: language)
+        case .zip(let detail): BannerMessages.zip(detail)
+        case .notConfigured: BannerMessages.notConfigured
+        case .notAKit: BannerMessages.notAKit(marker: BannerExport.markerName)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .overflow: "shorten `banner.title` (or the subtitle) in site.yml, or remove this size from `banner.sizes`"
-        case .template: "check the theme's banner/banner.svg.mustache"
-        case .missingTemplate: "add banner/banner.svg.mustache to the theme"
-        case .missingPage(_, let language, _):
-            "write the campaign page in Content/\(language)/ or fix `banner.page` in site.yml"
+        case .overflow: BannerMessages.overflowHelp
+        case .template, .invalidSVG, .missingLineIDs: BannerMessages.templateHelp
+        case .missingTemplate: BannerMessages.missingTemplateHelp
+        case .missingPage(_, let language, _): BannerMessages.missingPageHelp(language: language)
         case .zip: nil
-        case .notConfigured: "add `banner:` to site.yml (see docs/reference.md, \"The July banner\")"
-        case .notAKit: "choose a new or empty folder with --output, or the folder of an earlier kit"
+        case .notConfigured: BannerMessages.notConfiguredHelp
+        case .notAKit: BannerMessages.notAKitHelp
+        }
+    }
+
+    static func drawing(_ size: BannerSize, _ language: String, _ failure: SVGRasterizer.Failure) -> BannerError {
+        switch failure {
+        case .invalidSVG(let detail): .invalidSVG(size, language, detail)
+        case .render(let detail): .template(size, language, detail)
         }
     }
 }

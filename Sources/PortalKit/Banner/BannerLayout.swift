@@ -84,11 +84,9 @@ struct BannerLayout {
                 + (0..<fit.subtitleLines.count).map { "subtitle-\($0)" }
             let ink: [String: SVGRasterizer.Box]
             do { ink = try SVGRasterizer.boxes(svg: svg, ids: ids, viewport: (size.width, size.height)) } catch {
-                throw .template(size, language, "\(error)")
+                throw .drawing(size, language, error)
             }
-            guard ink.count == ids.count else {
-                throw .template(size, language, "the template must give each text line its id (title-0, subtitle-0 …)")
-            }
+            guard ink.count == ids.count else { throw .missingLineIDs(size, language) }
             let inside = ink.values.allSatisfy { b in
                 b.x >= box.x - 1 && b.y >= box.y - 1 && b.x + b.width <= box.x + box.width + 1
                     && b.y + b.height <= box.y + box.height + 1
@@ -170,7 +168,7 @@ struct BannerLayout {
             titleWords.indices.map { "b\($0)" } + subtitleWords.indices.map { "r\($0)" } + ["bs1", "bs0", "rs1", "rs0"]
         let boxes: [String: SVGRasterizer.Box]
         do { boxes = try SVGRasterizer.boxes(svg: svg, ids: ids, logical: true) } catch {
-            throw .template(size, language, "\(error)")
+            throw .drawing(size, language, error)
         }
         var widths = Widths()
         for (i, word) in titleWords.enumerated() { widths.bold[word] = boxes["b\(i)"]?.width ?? 0 }

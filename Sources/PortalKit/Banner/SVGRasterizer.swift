@@ -14,7 +14,8 @@ enum SVGRasterizer {
         var height: Double
     }
 
-    enum Failure: Error {
+    /// What went wrong, in librsvg's or cairo's words (English): `BannerError` says it.
+    enum Failure: Error, Sendable {
         case invalidSVG(String)
         case render(String)
     }
