@@ -2,7 +2,7 @@ import PortalKit
 
 /// Catalogue entries of the error enums of the build stages (banner, Markdown links, output, photos, publish, import).
 extension MessagesTests {
-    static let errorEntries: [Entry] = bannerEntries
+    static let errorEntries: [Entry] = bannerEntries + linkEntries + photoEntries
 
     static let bannerEntries: [Entry] = [
         Entry(
@@ -30,5 +30,61 @@ extension MessagesTests {
         Entry(message: BannerMessages.notConfiguredHelp, arguments: ["`banner:`", "docs/reference.md"]),
         Entry(message: BannerMessages.notAKit(marker: a(1)), arguments: [a(1)]),
         Entry(message: BannerMessages.notAKitHelp, arguments: ["--output"]),
+    ]
+
+    static let linkEntries: [Entry] = [
+        Entry(message: LinkMessages.missingPage(a(1)), arguments: ["`\(a(1))`"]),
+        Entry(message: LinkMessages.missingPageHelp, arguments: ["../tin-tuc/bai.md"]),
+        Entry(message: LinkMessages.unpublishedTarget(a(1), .draft), arguments: ["`\(a(1))`"]),
+        Entry(message: LinkMessages.unpublishedTarget(a(1), .future), arguments: ["`\(a(1))`"], variant: true),
+        Entry(message: LinkMessages.unpublishedTarget(a(1), .expired), arguments: ["`\(a(1))`"], variant: true),
+        Entry(message: LinkMessages.unpublishedTargetHelp(.draft), arguments: ["`draft: true`", "--drafts"]),
+        Entry(message: LinkMessages.unpublishedTargetHelp(.future), arguments: ["--future"], variant: true),
+        Entry(message: LinkMessages.unpublishedTargetHelp(.expired), arguments: ["`expiryDate`"], variant: true),
+        Entry(message: LinkMessages.missingFile(a(1)), arguments: ["`\(a(1))`"]),
+        Entry(message: LinkMessages.missingFileHelp, arguments: ["Content/media/"]),
+        Entry(message: LinkMessages.missingAlt(a(1)), arguments: ["`\(a(1))`"]),
+        Entry(message: LinkMessages.missingAltHelp(a(1)), arguments: ["![mô tả ảnh](\(a(1)))"]),
+        Entry(message: LinkMessages.controlCharacter),
+        Entry(message: LinkMessages.controlCharacterHelp),
+        Entry(message: LinkMessages.unsafeScheme(a(1)), arguments: ["`\(a(1)):`"]),
+        Entry(message: LinkMessages.unsafeSchemeHelp, arguments: ["http(s)", "mailto", "tel"]),
+        Entry(message: LinkMessages.neitherPageNorMedia(a(1)), arguments: ["`\(a(1))`", "media/"]),
+        Entry(message: LinkMessages.neitherPageNorMediaHelp, arguments: [".md", "/media/…"]),
+        Entry(message: LinkMessages.unknownFragment(a(1), target: a(2)), arguments: ["`#\(a(1))`", a(2)]),
+        Entry(message: LinkMessages.unknownFragmentHelp(suggestion: a(1)), arguments: ["`#\(a(1))`"]),
+        Entry(message: LinkMessages.unknownFragmentHelp(suggestion: nil), variant: true),
+    ]
+
+    static let photoEntries: [Entry] = [
+        Entry(message: PhotoMessages.mismatch(found: a(1), named: a(2)), arguments: [a(1), a(2)]),
+        Entry(message: PhotoMessages.mismatch(found: a(1), named: nil), arguments: [a(1)], variant: true),
+        Entry(message: PhotoMessages.mismatchHelp(fileExtension: a(1)), arguments: ["(.\(a(1)))"]),
+        Entry(message: PhotoMessages.unsupported(a(1)), arguments: [a(1)]),
+        Entry(message: PhotoMessages.unsupportedHelp, arguments: ["JPEG", "PNG"]),
+        Entry(message: PhotoMessages.notAnImage(a(1)), arguments: [a(1)]),
+        Entry(message: PhotoMessages.corrupt(a(1), detail: a(2)), arguments: [a(1), "(\(a(2)))"]),
+        Entry(message: PhotoMessages.corrupt(a(1), detail: nil), arguments: [a(1), "libvips"], variant: true),
+        Entry(message: PhotoMessages.noPixels(a(1)), arguments: [a(1)]),
+        Entry(message: PhotoMessages.damagedHelp),
+        Entry(message: PhotoMessages.shareImage(a(1)), arguments: ["`images.shareImage`", "`\(a(1))`", "media/"]),
+        Entry(message: PhotoMessages.shareImageHelp, arguments: ["Content/media/", "`shareImage: /media/NAME.jpg`"]),
+        Entry(message: PhotoMessages.library(a(1)), arguments: ["libvips", "(\(a(1)))"]),
+        Entry(message: PhotoMessages.libraryHelp, arguments: ["libvips", "(scripts/setup-system)"]),
+        Entry(message: PhotoMessages.cannotCache),
+        Entry(message: PhotoMessages.cannotCacheHelp, arguments: [".portal-cache/"]),
+        Entry(
+            message: PhotoMessages.tooManyPixels(megapixels: 41, width: 8200, height: 5000, limit: 40),
+            arguments: ["41", "(8200×5000)", "40"]),
+        Entry(message: PhotoMessages.tooManyPixelsHelp(limit: 40), arguments: ["40"]),
+        Entry(message: PhotoMessages.tooLarge(megabytes: 23, limit: 20), arguments: ["23 MB", "20 MB"]),
+        Entry(message: PhotoMessages.tooLargeHelp),
+        Entry(
+            message: PhotoMessages.pageImage(a(1), .notAnImageAddress), arguments: ["`\(a(1))`", "media/", "http(s)"]),
+        Entry(message: PhotoMessages.pageImage(a(1), .spaceOrControlCharacter), arguments: ["`\(a(1))`"]),
+        Entry(message: PhotoMessages.pageImage(a(1), .outside), arguments: ["`\(a(1))`"]),
+        Entry(message: PhotoMessages.pageImage(a(1), .notInMedia), arguments: ["`\(a(1))`", "media/"]),
+        Entry(message: PhotoMessages.pageImageHelp, arguments: ["Content/media/", "`image: /media/NAME`", "https://"]),
+        Entry(message: PhotoMessages.pageImageSpaceHelp, arguments: ["%20"]),
     ]
 }

@@ -124,9 +124,8 @@ struct MarkdownStage {
             let target = graph.pages[index]
             let suggestion = Suggestion.closest(to: reference.fragment, among: ids.sorted())
             warnings.warn(
-                reference.location, "`#\(reference.fragment)` is not a heading of \(target.displayPath)",
-                help: suggestion.map { "did you mean `#\($0)`?" }
-                    ?? "heading ids are the heading text folded like slugs")
+                reference.location, LinkMessages.unknownFragment(reference.fragment, target: target.displayPath),
+                help: LinkMessages.unknownFragmentHelp(suggestion: suggestion))
         }
         return (bodies, errors, next)
     }

@@ -112,22 +112,12 @@ public struct AltTextError: CataloguedError {
 }
 
 extension PageImage.Problem {
-    func message(_ image: String) -> String {
-        let shown = image.withVisibleControlCharacters
-        return switch self {
-        case .notAnImageAddress: "the page's image `\(shown)` is not a file in media/ or an http(s) address"
-        case .spaceOrControlCharacter: "the page's image `\(shown)` holds a space or a control character"
-        case .outside: "the page's image `\(shown)` points outside the content folder"
-        case .notInMedia: "the page's image `\(shown)` is not a file in media/"
-        }
-    }
+    func messageText(_ image: String) -> Message { PhotoMessages.pageImage(image.withVisibleControlCharacters, self) }
 
-    var help: String {
+    var helpText: Message {
         switch self {
-        case .notAnImageAddress, .notInMedia, .outside:
-            "put the image in Content/media/ and write `image: /media/NAME` (or a path relative to this file, as in links), or give its https:// address"
-        case .spaceOrControlCharacter:
-            "write a space in an address as %20 and remove tabs, line breaks and other invisible characters"
+        case .notAnImageAddress, .notInMedia, .outside: PhotoMessages.pageImageHelp
+        case .spaceOrControlCharacter: PhotoMessages.pageImageSpaceHelp
         }
     }
 }

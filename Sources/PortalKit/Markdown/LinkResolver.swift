@@ -35,8 +35,8 @@ struct LinkResolver: Sendable {
         if link.isImage, link.altText.trimmingCharacters(in: .whitespaces).isEmpty {
             outcome.missingAlt.append(
                 Diagnostic(
-                    severity: .warning, location: location, message: "the image `\(destination)` has no alt text",
-                    help: "describe the image for people who cannot see it: ![mô tả ảnh](\(destination))"))
+                    severity: .warning, location: location, message: LinkMessages.missingAlt(destination),
+                    help: LinkMessages.missingAltHelp(destination)))
         }
         // An empty result tells the renderer to drop the link (keeping its text) or the image
         // (keeping its alt text): an empty `href`/`src` would point at the page itself, and
@@ -46,15 +46,14 @@ struct LinkResolver: Sendable {
         case .controlCharacter:
             outcome.warnings.append(
                 Diagnostic(
-                    severity: .warning, location: location,
-                    message: "the link to an address with a control character was removed",
-                    help: "write the address without tabs, line breaks or other invisible characters"))
+                    severity: .warning, location: location, message: LinkMessages.controlCharacter,
+                    help: LinkMessages.controlCharacterHelp))
             return ""
         case .unsafeScheme(let scheme):
             outcome.warnings.append(
                 Diagnostic(
-                    severity: .warning, location: location, message: "the link to a `\(scheme):` address was removed",
-                    help: "only http(s), mailto and tel links are published"))
+                    severity: .warning, location: location, message: LinkMessages.unsafeScheme(scheme),
+                    help: LinkMessages.unsafeSchemeHelp))
             return ""
         case .safeScheme: return destination
         case .path: break
@@ -105,9 +104,8 @@ struct LinkResolver: Sendable {
         }
         outcome.warnings.append(
             Diagnostic(
-                severity: .warning, location: location,
-                message: "the relative link `\(destination)` is neither a Markdown page nor a file in media/",
-                help: "link pages by their .md file and files as /media/…, so links survive URL changes"))
+                severity: .warning, location: location, message: LinkMessages.neitherPageNorMedia(destination),
+                help: LinkMessages.neitherPageNorMediaHelp))
         return destination
     }
 
@@ -223,8 +221,9 @@ extension String {
     }
 }
 
-/// Problems with a page's Markdown.
-public enum MarkdownError: PortalError {
+/// Problems with a page's Markdown; the texts are `LinkMessages` (and `PhotoMessages` for the
+/// page's `image`).
+public enum MarkdownError: CataloguedError {
     case missingPage(target: String, SourceLocation)
     case unpublishedTarget(target: String, reason: Publication.Exclusion, SourceLocation)
     case missingFile(target: String, SourceLocation)
@@ -237,40 +236,21 @@ public enum MarkdownError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .missingPage(let target, _): "the link to `\(target)` points at a page that does not exist"
-        case .unpublishedTarget(let target, let reason, _):
-            "the link to `\(target)` points at a page that is not published in this build (\(reason.explanation))"
-        case .missingFile(let target, _): "the link to `\(target)` points at a file that does not exist"
-        case .pageImage(let image, let problem, _): problem.message(image)
+        case .missingPage(let target, _): LinkMessages.missingPage(target)
+        case .unpublishedTarget(let target, let reason, _): LinkMessages.unpublishedTarget(target, reason)
+        case .missingFile(let target, _): LinkMessages.missingFile(target)
+        case .pageImage(let image, let problem, _): problem.messageText(image)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .missingPage: "check the file name and the folder; links are relative to this file, e.g. ../tin-tuc/bai.md"
-        case .unpublishedTarget(_, let reason, _): reason.remedy
-        case .missingFile: "put the file in Content/media/ and link it as /media/NAME"
-        case .pageImage(_, let problem, _): problem.help
-        }
-    }
-}
-
-extension Publication.Exclusion {
-    var explanation: String {
-        switch self {
-        case .draft: "it is a draft"
-        case .future: "its publish date is in the future"
-        case .expired: "its expiry date has passed"
-        }
-    }
-
-    var remedy: String {
-        switch self {
-        case .draft: "publish it (remove `draft: true`) or remove the link; --drafts builds drafts too"
-        case .future: "remove the link until then; --future builds future pages too"
-        case .expired: "remove the link or the page's `expiryDate`"
+        case .missingPage: LinkMessages.missingPageHelp
+        case .unpublishedTarget(_, let reason, _): LinkMessages.unpublishedTargetHelp(reason)
+        case .missingFile: LinkMessages.missingFileHelp
+        case .pageImage(_, let problem, _): problem.helpText
         }
     }
 }

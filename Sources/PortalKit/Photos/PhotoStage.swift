@@ -157,7 +157,7 @@ struct PhotoStage {
         }
         var actual = format
         if header.loader.hasPrefix("heif") { actual = header.compression == "av1" ? .avif : .heic }
-        guard header.width > 0, header.height > 0 else { return .failed(.corrupt(location, format, "no pixels")) }
+        guard header.width > 0, header.height > 0 else { return .failed(.noPixels(location, format)) }
         let turned = (5...8).contains(header.orientation)
         let source = PhotoIndex.Source(
             stamp: stamp, digest: Hex.string(SHA256.hash(data: data)), format: actual,
@@ -173,20 +173,18 @@ struct PhotoStage {
             found.append(
                 Diagnostic(
                     severity: .warning, location: location,
-                    message: String(
-                        format: "the photo has %.0f megapixels (%d×%d), more than %d", megapixels,
-                        source.width, source.height, warnMegapixels),
-                    help:
-                        "a web page needs no more than \(warnMegapixels) megapixels; resize the photo before adding it")
-            )
+                    message: PhotoMessages.tooManyPixels(
+                        megapixels: Int(megapixels.rounded()), width: source.width, height: source.height,
+                        limit: warnMegapixels),
+                    help: PhotoMessages.tooManyPixelsHelp(limit: warnMegapixels)))
         }
         if source.bytes > warnBytes {
             found.append(
                 Diagnostic(
                     severity: .warning, location: location,
-                    message:
-                        "the file is \(source.bytes / (1024 * 1024)) MB, more than \(warnBytes / (1024 * 1024)) MB",
-                    help: "export the photo at a lower quality or size before adding it"))
+                    message: PhotoMessages.tooLarge(
+                        megabytes: source.bytes / (1024 * 1024), limit: warnBytes / (1024 * 1024)),
+                    help: PhotoMessages.tooLargeHelp))
         }
         return found
     }
@@ -457,12 +455,15 @@ struct PhotoIndex: Sendable {
     }
 }
 
-/// Problems with the photos of `Content/media/`.
-public enum PhotoError: PortalError {
+/// Problems with the photos of `Content/media/`; the texts are `PhotoMessages`.
+public enum PhotoError: CataloguedError {
     case mismatch(SourceLocation, named: PhotoFormat?, found: PhotoFormat)
     case unsupported(SourceLocation, PhotoFormat)
     case notAnImage(SourceLocation, PhotoFormat)
+    /// libvips's words (English), empty when it gave none.
     case corrupt(SourceLocation, PhotoFormat, String)
+    /// A header of zero width or height.
+    case noPixels(SourceLocation, PhotoFormat)
     case unreadable(SourceLocation)
     case shareImage(SourceLocation, String)
     case library(String)
@@ -471,39 +472,38 @@ public enum PhotoError: PortalError {
     public var location: SourceLocation? {
         switch self {
         case .mismatch(let l, _, _), .unsupported(let l, _), .notAnImage(let l, _), .corrupt(let l, _, _),
-            .unreadable(let l), .shareImage(let l, _):
+            .noPixels(let l, _), .unreadable(let l), .shareImage(let l, _):
             l
         case .library: nil
         case .cannotCache(let path): SourceLocation(file: path)
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .mismatch(_, let named, let found):
-            named.map { "the file is a \(found.name) image, not \($0.name) as its name says" }
-                ?? "the file is a \(found.name) image, but its name does not say so"
-        case .unsupported(_, let format): "\(format.name) images are not published on the web"
-        case .notAnImage(_, let format): "the file is not a \(format.name) image (damaged, or another kind of file)"
+        case .mismatch(_, let named, let found): PhotoMessages.mismatch(found: found.name, named: named?.name)
+        case .unsupported(_, let format): PhotoMessages.unsupported(format.name)
+        case .notAnImage(_, let format): PhotoMessages.notAnImage(format.name)
         case .corrupt(_, let format, let detail):
-            "the \(format.name) image cannot be read: it is damaged or cut short (\(detail.isEmpty ? "libvips gave no reason" : detail))"
-        case .unreadable: "the file cannot be read"
-        case .shareImage(_, let path): "`images.shareImage` names `\(path)`, which is not a photo of media/"
-        case .library(let detail): "libvips could not start (\(detail))"
-        case .cannotCache: "a processed photo cannot be written to the cache"
+            PhotoMessages.corrupt(format.name, detail: detail.isEmpty ? nil : detail)
+        case .noPixels(_, let format): PhotoMessages.noPixels(format.name)
+        case .unreadable: ContentMessages.unreadable
+        case .shareImage(_, let path): PhotoMessages.shareImage(path)
+        case .library(let detail): PhotoMessages.library(detail)
+        case .cannotCache: PhotoMessages.cannotCache
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
         case .mismatch(_, _, let found):
-            "rename the file with the extension of its content (.\(found == .jpeg ? "jpg" : found.rawValue))"
-        case .unsupported: "save it as JPEG (photos) or PNG (drawings and screenshots)"
-        case .notAnImage, .corrupt: "open the file in an image editor and save it again, or replace it"
-        case .unreadable: "check the file's permissions"
-        case .shareImage: "put a JPEG or PNG in Content/media/ and name it: `shareImage: /media/NAME.jpg`"
-        case .library: "check that Debian's libvips is installed (scripts/setup-system)"
-        case .cannotCache: "check the permissions of .portal-cache/ beside the output"
+            PhotoMessages.mismatchHelp(fileExtension: found == .jpeg ? "jpg" : found.rawValue)
+        case .unsupported: PhotoMessages.unsupportedHelp
+        case .notAnImage, .corrupt, .noPixels: PhotoMessages.damagedHelp
+        case .unreadable: ContentMessages.unreadableHelp
+        case .shareImage: PhotoMessages.shareImageHelp
+        case .library: PhotoMessages.libraryHelp
+        case .cannotCache: PhotoMessages.cannotCacheHelp
         }
     }
 }
