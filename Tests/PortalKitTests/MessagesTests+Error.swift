@@ -2,7 +2,7 @@ import PortalKit
 
 /// Catalogue entries of the error enums of the build stages (banner, Markdown links, output, photos, publish, import).
 extension MessagesTests {
-    static let errorEntries: [Entry] = bannerEntries + linkEntries + photoEntries
+    static let errorEntries: [Entry] = bannerEntries + linkEntries + photoEntries + outputEntries + publishEntries
 
     static let bannerEntries: [Entry] = [
         Entry(
@@ -86,5 +86,46 @@ extension MessagesTests {
         Entry(message: PhotoMessages.pageImage(a(1), .notInMedia), arguments: ["`\(a(1))`", "media/"]),
         Entry(message: PhotoMessages.pageImageHelp, arguments: ["Content/media/", "`image: /media/NAME`", "https://"]),
         Entry(message: PhotoMessages.pageImageSpaceHelp, arguments: ["%20"]),
+    ]
+
+    static let outputEntries: [Entry] = [
+        Entry(message: OutputMessages.notPortalOutput(marker: a(1)), arguments: [a(1)]),
+        Entry(message: OutputMessages.notPortalOutputHelp, arguments: ["--output"]),
+        Entry(message: OutputMessages.notADirectory),
+        Entry(message: OutputMessages.notADirectoryHelp, arguments: ["--output"]),
+        Entry(message: OutputMessages.cannotWrite(a(1)), arguments: [a(1)]),
+        Entry(message: OutputMessages.cannotWriteHelp),
+        Entry(message: OutputMessages.keptFileGone),
+        Entry(message: OutputMessages.keptFileGoneHelp),
+        Entry(message: OutputMessages.cannotReadSource),
+        Entry(message: OutputMessages.clash(a(1), first: a(2)), arguments: [a(1), a(2)]),
+        Entry(message: OutputMessages.clashHelp, arguments: ["media/", "assets/"]),
+        Entry(message: OutputMessages.busy(pid: 4242), arguments: ["4242"]),
+        Entry(message: OutputMessages.busy(pid: nil), variant: true),
+        Entry(message: OutputMessages.busyHelp, arguments: ["--no-wait"]),
+        Entry(message: OutputMessages.symbolicLink),
+        Entry(message: OutputMessages.symbolicLinkHelp, arguments: ["--output"]),
+        Entry(message: OutputMessages.overlapsInput(a(1), theme: false), arguments: [a(1)]),
+        Entry(message: OutputMessages.overlapsInput(a(1), theme: true), arguments: [a(1)], variant: true),
+        Entry(message: OutputMessages.overlapsInputHelp, arguments: ["--output Output"]),
+    ]
+
+    static let publishEntries: [Entry] = [
+        Entry(message: PublishMessages.notPortalOutput(marker: a(1)), arguments: [a(1)]),
+        Entry(message: PublishMessages.notPortalOutputHelp, arguments: ["`portal build`", "--output"]),
+        Entry(message: PublishMessages.failedBuild),
+        Entry(message: PublishMessages.failedBuildHelp),
+        Entry(message: PublishMessages.missingConfiguration),
+        Entry(message: PublishMessages.missingConfigurationHelp, arguments: ["Output.nginx.conf"]),
+        Entry(message: PublishMessages.cannotWrite(a(1)), arguments: [a(1)]),
+        Entry(message: PublishMessages.cannotRead),
+        Entry(message: PublishMessages.nothingPublished),
+        Entry(message: PublishMessages.nothingPublishedHelp, arguments: ["portal publish --to DIR"]),
+        Entry(message: PublishMessages.nothingBefore(a(1)), arguments: [a(1)]),
+        Entry(
+            message: PublishMessages.unknownRelease(a(1), releases: [a(2), a(3)]),
+            arguments: [a(1), "\(a(2)), \(a(3))"]),
+        Entry(message: PublishMessages.unknownRelease(a(1), releases: []), arguments: [a(1)], variant: true),
+        Entry(message: PublishMessages.listReleasesHelp, arguments: ["--list"]),
     ]
 }

@@ -60,7 +60,7 @@ final class Precompressor: Sendable {
         case .text(let text): bytes = Data(text.utf8)
         case .data(let data): bytes = data
         case .copy(let source):
-            guard let data = FileIO.read(source) else { throw .cannotWrite(path: source, reason: "cannot read it") }
+            guard let data = FileIO.read(source) else { throw .cannotReadSource(source) }
             bytes = data
         }
         try make(file.path, bytes: bytes)
@@ -74,7 +74,7 @@ final class Precompressor: Sendable {
         else { return }
         if keepPublished(path) { return }
         guard let bytes = FileIO.read("\(output)/\(path)") else {
-            throw .cannotWrite(path: "\(output)/\(path)", reason: "the file of the last build to keep is gone")
+            throw .keptFileGone("\(output)/\(path)")
         }
         try make(path, bytes: bytes)
     }

@@ -60,7 +60,7 @@ public struct Publisher: Sendable {
         let results = ParallelMap.map(files, jobs: ProcessInfo.processInfo.activeProcessorCount) {
             path -> Result<(String, Int, Bool), PublishError> in
             let source = "\(output)/\(path)", target = "\(staging)/\(path)"
-            guard let data = FileIO.read(source) else { return .failure(.cannotWrite(source, "cannot read it")) }
+            guard let data = FileIO.read(source) else { return .failure(.cannotRead(source)) }
             let digest = Hex.string(SHA256.hash(data: data))
             do throws(FileIO.Failure) {
                 try Self.makeDirectories((target as NSString).deletingLastPathComponent)
@@ -226,13 +226,16 @@ public struct Publisher: Sendable {
     }
 }
 
-/// Problems publishing a build.
-public enum PublishError: PortalError {
+/// Problems publishing a build; the texts are `PublishMessages`.
+public enum PublishError: CataloguedError {
     case notPortalOutput(String)
     case failedBuild(String)
     case missing(String)
     case output(OutputError)
+    /// `reason` is the system's (strerror), in English.
     case cannotWrite(String, String)
+    /// A file of the build that cannot be read.
+    case cannotRead(String)
     case nothingPublished(String)
     case nothingBefore(String)
     case unknownRelease(String, [String])
@@ -240,39 +243,37 @@ public enum PublishError: PortalError {
     public var location: SourceLocation? {
         switch self {
         case .notPortalOutput(let path), .failedBuild(let path), .missing(let path), .cannotWrite(let path, _),
-            .nothingPublished(let path):
+            .cannotRead(let path), .nothingPublished(let path):
             SourceLocation(file: path)
         case .output(let error): error.location
         case .nothingBefore, .unknownRelease: nil
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .notPortalOutput:
-            "this folder is not a build of portal (it has no \(OutputWriter.markerName)); nothing was published"
-        case .failedBuild:
-            "the last build into this folder failed: it still holds the build before, which is not what you meant to publish"
-        case .missing: "the build's web-server configuration is missing"
-        case .output(let error): error.message
-        case .cannotWrite(_, let reason): "cannot publish: \(reason)"
-        case .nothingPublished: "nothing has been published to this folder yet"
-        case .nothingBefore(let id): "\(id) is the oldest release kept: there is none before it"
-        case .unknownRelease(let id, let all):
-            "there is no release \(id)" + (all.isEmpty ? "" : "; the releases are \(all.joined(separator: ", "))")
+        case .notPortalOutput: PublishMessages.notPortalOutput(marker: OutputWriter.markerName)
+        case .failedBuild: PublishMessages.failedBuild
+        case .missing: PublishMessages.missingConfiguration
+        case .output(let error): error.messageText
+        case .cannotWrite(_, let reason): PublishMessages.cannotWrite(reason)
+        case .cannotRead: PublishMessages.cannotRead
+        case .nothingPublished: PublishMessages.nothingPublished
+        case .nothingBefore(let id): PublishMessages.nothingBefore(id)
+        case .unknownRelease(let id, let all): PublishMessages.unknownRelease(id, releases: all)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .notPortalOutput: "give the folder `portal build` wrote with --output"
-        case .failedBuild: "fix the errors the build reported and build again, then publish"
-        case .missing: "build again with this portal: it writes Output.nginx.conf beside the output"
-        case .output(let error): error.help
-        case .cannotWrite: "check the disk space and the folder's permissions"
-        case .nothingPublished: "publish a build first: portal publish --to DIR"
-        case .nothingBefore: "list the releases with --list"
-        case .unknownRelease: "list the releases with --list"
+        case .notPortalOutput: PublishMessages.notPortalOutputHelp
+        case .failedBuild: PublishMessages.failedBuildHelp
+        case .missing: PublishMessages.missingConfigurationHelp
+        case .output(let error): error.helpText
+        case .cannotWrite: OutputMessages.cannotWriteHelp
+        case .cannotRead: ContentMessages.unreadableHelp
+        case .nothingPublished: PublishMessages.nothingPublishedHelp
+        case .nothingBefore, .unknownRelease: PublishMessages.listReleasesHelp
         }
     }
 }

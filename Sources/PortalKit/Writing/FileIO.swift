@@ -9,17 +9,15 @@ import Foundation
 /// build can be run again; the portal team's publish step copies the result), no attribute
 /// look-ups. On a build of thousands of small files these calls are most of the time.
 enum FileIO {
+    /// A call that failed, and the system's reason (`strerror`, in English): the messages
+    /// quoting it (OutputMessages, PublishMessages) are in the catalogue, the reason is the
+    /// system's own words.
     struct Failure: Error {
         var path: String
         var reason: String
         init(_ path: String) {
             self.path = path
             reason = String(cString: strerror(errno))
-        }
-
-        init(path: String, reason: String) {
-            self.path = path
-            self.reason = reason
         }
     }
 

@@ -8,7 +8,7 @@ import Foundation
 enum OutputPlace {
     static func check(output: String, content: String, theme: String) throws(OutputError) {
         let placed = resolved(output)
-        for (kind, input) in [("content", content), ("theme", theme)] {
+        for (kind, input) in [(OutputError.InputKind.content, content), (.theme, theme)] {
             let folder = resolved(input)
             if placed == folder || placed.hasPrefix(folder + "/") || folder.hasPrefix(placed + "/") {
                 throw .overlapsInput(output: output, input: input, kind: kind)

@@ -255,7 +255,7 @@ public struct OutputWriter: Sendable {
 
             let missing = wanted.subtracting(placed).subtracting([OutputWriter.markerName])
             if let path = missing.sorted().first {
-                throw .cannotWrite(path: "\(output)/\(path)", reason: "the file of the last build to keep is gone")
+                throw .keptFileGone("\(output)/\(path)")
             }
             // Last, so that a tree without the marker is never taken for a whole build.
             try write(OutputFile(path: OutputWriter.markerName, body: .text(OutputWriter.markerText)))
@@ -341,50 +341,58 @@ public struct OutputWriter: Sendable {
     }
 }
 
-/// Problems writing the output folder.
-public enum OutputError: PortalError {
+/// Problems writing the output folder; the texts are `OutputMessages`.
+public enum OutputError: CataloguedError {
     case notPortalOutput(String)
     case notADirectory(String)
+    /// `reason` is the system's (strerror), in English.
     case cannotWrite(path: String, reason: String)
+    /// A file of the last build that this one keeps is no longer there.
+    case keptFileGone(String)
+    /// A file to publish cannot be read to make its compressed copies.
+    case cannotReadSource(String)
     case clash(path: String, first: String, second: String)
     case busy(output: String, pid: Int?)
     case symbolicLink(String)
-    case overlapsInput(output: String, input: String, kind: String)
+    case overlapsInput(output: String, input: String, kind: InputKind)
+
+    /// The input folder an output folder must stay out of.
+    public enum InputKind: Sendable { case content, theme }
 
     public var location: SourceLocation? {
         switch self {
-        case .notPortalOutput(let path), .notADirectory(let path), .cannotWrite(let path, _),
-            .busy(let path, _), .symbolicLink(let path), .overlapsInput(let path, _, _):
+        case .notPortalOutput(let path), .notADirectory(let path), .cannotWrite(let path, _), .keptFileGone(let path),
+            .cannotReadSource(let path), .busy(let path, _), .symbolicLink(let path), .overlapsInput(let path, _, _):
             SourceLocation(file: path)
         case .clash(_, _, let second): SourceLocation(file: second)
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .notPortalOutput:
-            "the output folder is not empty and was not made by portal (it has no \(OutputWriter.markerName)); it was left untouched"
-        case .notADirectory: "the output path exists and is not a folder"
-        case .cannotWrite(_, let reason): "cannot write: \(reason)"
-        case .clash(let path, let first, _): "writes \(path), which \(first) writes too"
-        case .busy(_, let pid):
-            "another build is writing this output folder\(pid.map { " (process \($0))" } ?? ""); nothing was written"
-        case .symbolicLink: "the output folder is a symbolic link"
-        case .overlapsInput(_, let input, let kind):
-            "the output folder and the \(kind) folder \(input) are inside one another; a build would publish its own output or replace its input"
+        case .notPortalOutput: OutputMessages.notPortalOutput(marker: OutputWriter.markerName)
+        case .notADirectory: OutputMessages.notADirectory
+        case .cannotWrite(_, let reason): OutputMessages.cannotWrite(reason)
+        case .keptFileGone: OutputMessages.keptFileGone
+        case .cannotReadSource: OutputMessages.cannotReadSource
+        case .clash(let path, let first, _): OutputMessages.clash(path, first: first)
+        case .busy(_, let pid): OutputMessages.busy(pid: pid)
+        case .symbolicLink: OutputMessages.symbolicLink
+        case .overlapsInput(_, let input, let kind): OutputMessages.overlapsInput(input, theme: kind == .theme)
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .notPortalOutput: "choose an empty or new folder with --output, or empty this one yourself if it can go"
-        case .notADirectory: "choose another --output"
-        case .cannotWrite: "check the disk space and the folder's permissions"
-        case .clash: "rename the page, or the file in media/ or the theme's assets/"
-        case .busy: "wait for it to end and build again, or leave out --no-wait to wait for it"
-        case .symbolicLink:
-            "give the real folder with --output: the build replaces the output folder as a whole, and would replace the link"
-        case .overlapsInput: "choose an output folder outside the content and theme folders, e.g. --output Output"
+        case .notPortalOutput: OutputMessages.notPortalOutputHelp
+        case .notADirectory: OutputMessages.notADirectoryHelp
+        case .cannotWrite: OutputMessages.cannotWriteHelp
+        case .keptFileGone: OutputMessages.keptFileGoneHelp
+        case .cannotReadSource: ContentMessages.unreadableHelp
+        case .clash: OutputMessages.clashHelp
+        case .busy: OutputMessages.busyHelp
+        case .symbolicLink: OutputMessages.symbolicLinkHelp
+        case .overlapsInput: OutputMessages.overlapsInputHelp
         }
     }
 }
