@@ -2,7 +2,7 @@ import PortalKit
 
 /// Catalogue entries of the error enums of the build stages (banner, Markdown links, output, photos, publish, import).
 extension MessagesTests {
-    static let errorEntries: [Entry] = bannerEntries + linkEntries + photoEntries + outputEntries + publishEntries
+    static let errorEntries: [Entry] = bannerEntries + linkEntries + photoEntries + outputEntries + publishEntries + importEntries
 
     static let bannerEntries: [Entry] = [
         Entry(
@@ -127,5 +127,52 @@ extension MessagesTests {
             arguments: [a(1), "\(a(2)), \(a(3))"]),
         Entry(message: PublishMessages.unknownRelease(a(1), releases: []), arguments: [a(1)], variant: true),
         Entry(message: PublishMessages.listReleasesHelp, arguments: ["--list"]),
+    ]
+
+    static let importEntries: [Entry] = [
+        Entry(message: ImportMessages.notADocument, arguments: ["(.docx)", "(.odt)"]),
+        Entry(message: ImportMessages.notADocumentHelp, arguments: [".docx", ".odt", ".doc"]),
+        Entry(message: ImportMessages.cannotRead(.missing)),
+        Entry(message: ImportMessages.cannotRead(.notAZip(a(1))), arguments: ["(\(a(1)))", ".docx"], variant: true),
+        Entry(message: ImportMessages.cannotRead(.notWord), arguments: ["word/document.xml", "Word"], variant: true),
+        Entry(
+            message: ImportMessages.cannotRead(.notOpenDocument), arguments: ["content.xml", "OpenDocument"],
+            variant: true),
+        Entry(message: ImportMessages.cannotRead(.noTemporaryFolder(a(1))), arguments: ["(\(a(1)))"], variant: true),
+        Entry(message: ImportMessages.cannotReadHelp),
+        Entry(message: ImportMessages.pandocFailed(.said(a(1))), arguments: ["pandoc", a(1)]),
+        Entry(message: ImportMessages.pandocFailed(.exitStatus(3)), arguments: ["pandoc", "3"], variant: true),
+        Entry(message: ImportMessages.pandocFailed(.notInstalled), arguments: ["pandoc"], variant: true),
+        Entry(message: ImportMessages.pandocFailed(.notStarted(a(1))), arguments: ["(\(a(1)))"], variant: true),
+        Entry(
+            message: ImportMessages.pandocFailed(.unreadableJSON(a(1))), arguments: ["JSON", "(\(a(1)))"], variant: true
+        ),
+        Entry(message: ImportMessages.pandocFailed(.cannotWrite(a(1))), arguments: [a(1)], variant: true),
+        Entry(message: ImportMessages.pandocFailedHelp, arguments: ["pandoc", "(scripts/setup-system"]),
+        Entry(message: ImportMessages.noTitle),
+        Entry(message: ImportMessages.noTitleHelp, arguments: ["--title \"…\""]),
+        Entry(message: ImportMessages.empty),
+        Entry(message: ImportMessages.emptyHelp),
+        Entry(message: ImportMessages.mediaFolderExists),
+        Entry(message: ImportMessages.mediaFolderExistsHelp, arguments: ["--title"]),
+        Entry(message: ImportMessages.cannotWriteMedia(a(1)), arguments: [a(1)]),
+        Entry(message: ImportMessages.cannotWriteMediaHelp, arguments: ["Content/media/"]),
+        Entry(message: ImportMessages.imageWithoutDescription(a(1)), arguments: [a(1)]),
+        Entry(message: ImportMessages.imageWithoutDescriptionHelp, arguments: ["![…]"]),
+        Entry(message: ImportMessages.imageLeftOut(a(1), format: a(2)), arguments: [a(1), a(2)]),
+        Entry(message: ImportMessages.imageLeftOutHelp, arguments: ["PNG", "JPEG", "(/media/…)"]),
+        Entry(message: ImportMessages.textBox(a(1)), arguments: ["“\(a(1))”"]),
+        Entry(message: ImportMessages.textBoxHelp),
+        Entry(message: ImportMessages.comment(author: a(1), text: a(2)), arguments: [a(1), "“\(a(2))”"]),
+        Entry(message: ImportMessages.commentHelp),
+        Entry(message: ImportMessages.insertionAccepted(author: a(1), text: a(2)), arguments: [a(1), "“\(a(2))”"]),
+        Entry(message: ImportMessages.deletionAccepted(author: a(1), text: a(2)), arguments: [a(1), "“\(a(2))”"]),
+        Entry(message: ImportMessages.changeAcceptedHelp),
+        Entry(message: ImportMessages.linkRemoved(url: a(1), text: a(2)), arguments: ["“\(a(2))”", a(1), "mailto:"]),
+        Entry(message: ImportMessages.linkRemovedHelp),
+        Entry(message: ImportMessages.tableSimplified),
+        Entry(message: ImportMessages.tableSimplifiedHelp),
+        Entry(message: ImportMessages.tableOfContentsLeftOut),
+        Entry(message: ImportMessages.tableOfContentsLeftOutHelp),
     ]
 }

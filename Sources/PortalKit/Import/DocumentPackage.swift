@@ -42,7 +42,7 @@ struct DocumentPackage: Sendable {
     static func read(_ path: String, format: Format) throws(ImportError) -> DocumentPackage {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
-            throw .cannotRead(path, "it is not a zip package (\(error)); a .docx or .odt file is one")
+            throw .cannotRead(path, .notAZip("\(error)"))
         }
         func part(_ name: String) -> Data? {
             guard let entry = archive[name] else { return nil }
@@ -54,13 +54,13 @@ struct DocumentPackage: Sendable {
         switch format {
         case .docx:
             guard let document = part("word/document.xml") else {
-                throw .cannotRead(path, "it has no word/document.xml: it is not a Word document")
+                throw .cannotRead(path, .notWord)
             }
             let scan = XMLScan.run(document, rules: .word)
             package.textBoxes = scan.textBoxes
         case .odt:
             guard let content = part("content.xml") else {
-                throw .cannotRead(path, "it has no content.xml: it is not an OpenDocument text")
+                throw .cannotRead(path, .notOpenDocument)
             }
             let scan = XMLScan.run(content, rules: .openDocument)
             package.textBoxes = scan.textBoxes

@@ -1,22 +1,42 @@
 import Foundation
 
-/// Why `portal import` wrote nothing.
-public enum ImportError: PortalError {
+/// Why `portal import` wrote nothing; the texts are `ImportMessages`.
+public enum ImportError: CataloguedError {
     /// The file's name ends in neither `.docx` nor `.odt`.
     case notADocument(String)
-    case cannotRead(String, String)
-    /// pandoc could not be started, or failed on the document (its own words).
-    case pandocFailed(String, String)
+    case cannotRead(String, ReadProblem)
+    /// pandoc could not be started, or failed on the document.
+    case pandocFailed(String, PandocProblem)
     /// Neither a document title nor a heading, and no `--title`.
     case noTitle(String)
     /// The document has no text or image to make a post of.
     case empty(String)
     /// `Content/media/<slug>/` exists already: another post's images, perhaps.
     case mediaFolderExists(String)
+    /// `reason` is the system's, in English.
     case cannotWriteMedia(String, String)
     /// What `portal new` refuses (unknown language or agency, an existing post, a section
     /// outside the language folder) is refused here in the same words.
     case edit(EditError)
+
+    /// Why the document cannot be read; a library's words (`detail`) are in English.
+    public enum ReadProblem: Sendable {
+        case missing
+        case notAZip(String)
+        case notWord
+        case notOpenDocument
+        case noTemporaryFolder(String)
+    }
+
+    /// Why pandoc gave no result: its own words, its exit status, or what stopped it.
+    public enum PandocProblem: Sendable {
+        case said(String)
+        case exitStatus(Int32)
+        case notInstalled
+        case notStarted(String)
+        case unreadableJSON(String)
+        case cannotWrite(String)
+    }
 
     public var location: SourceLocation? {
         switch self {
@@ -27,32 +47,29 @@ public enum ImportError: PortalError {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .notADocument: "this is not a Word (.docx) or OpenDocument (.odt) file"
-        case .cannotRead(_, let reason): "cannot read the document: \(reason)"
-        case .pandocFailed(_, let reason): "pandoc could not convert the document: \(reason)"
-        case .noTitle: "the document has no title and no heading to take the post's title from"
-        case .empty: "the document has no text or image to import"
-        case .mediaFolderExists: "this folder of images already exists; nothing was written"
-        case .cannotWriteMedia(_, let reason): "cannot write the images: \(reason); nothing was kept"
-        case .edit(let error): error.message
+        case .notADocument: ImportMessages.notADocument
+        case .cannotRead(_, let problem): ImportMessages.cannotRead(problem)
+        case .pandocFailed(_, let problem): ImportMessages.pandocFailed(problem)
+        case .noTitle: ImportMessages.noTitle
+        case .empty: ImportMessages.empty
+        case .mediaFolderExists: ImportMessages.mediaFolderExists
+        case .cannotWriteMedia(_, let reason): ImportMessages.cannotWriteMedia(reason)
+        case .edit(let error): error.messageText
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .notADocument:
-            "save the document as .docx (Word 2007 and later) or .odt; an old .doc must be saved again as .docx first"
-        case .cannotRead: "check that the file exists and can be read"
-        case .pandocFailed:
-            "open the document in Word or LibreOffice and save it again; check that pandoc is installed (scripts/setup-system installs it)"
-        case .noTitle: "give the title with --title \"…\""
-        case .empty: "check that this is the right document"
-        case .mediaFolderExists:
-            "a post with the same name has images there: give another title with --title, or remove the folder if it is left over"
-        case .cannotWriteMedia: "check the permissions of Content/media/"
-        case .edit(let error): error.help
+        case .notADocument: ImportMessages.notADocumentHelp
+        case .cannotRead: ImportMessages.cannotReadHelp
+        case .pandocFailed: ImportMessages.pandocFailedHelp
+        case .noTitle: ImportMessages.noTitleHelp
+        case .empty: ImportMessages.emptyHelp
+        case .mediaFolderExists: ImportMessages.mediaFolderExistsHelp
+        case .cannotWriteMedia: ImportMessages.cannotWriteMediaHelp
+        case .edit(let error): error.helpText
         }
     }
 }
@@ -60,7 +77,7 @@ public enum ImportError: PortalError {
 /// What `portal import` did not carry over as it was, said once per finding so an editor can
 /// check each against the document. Where a finding has a place in the new post (an image
 /// without a description) it names the post's line and column; otherwise the document.
-public enum ImportWarning: PortalError, Equatable {
+public enum ImportWarning: CataloguedError, Equatable {
     /// An image without a description in the document: the post's image has empty alt text.
     case imageWithoutDescription(name: String, SourceLocation)
     /// An image in a format browsers do not show (EMF, WMF, TIFF, BMP…): not imported.
@@ -90,39 +107,30 @@ public enum ImportWarning: PortalError, Equatable {
         }
     }
 
-    public var message: String {
+    public var messageText: Message {
         switch self {
-        case .imageWithoutDescription(let name, _):
-            "the image \(name) has no description in the document, so its alt text is empty"
-        case .imageLeftOut(let name, let format, _):
-            "the image \(name) is in \(format), which browsers do not show; it was not imported"
-        case .textBox(let text, _): "a text box was not imported: “\(text)”"
-        case .comment(let author, let text, _): "a comment by \(author) was not imported: “\(text)”"
-        case .insertionAccepted(let author, let text, _):
-            "a tracked change by \(author) was accepted: the inserted text “\(text)” is in the post"
-        case .deletionAccepted(let author, let text, _):
-            "a tracked change by \(author) was accepted: the deleted text “\(text)” is not in the post"
-        case .linkRemoved(let url, let text, _):
-            "the link “\(text)” to \(url) was removed (its text is kept): the site links only to web addresses, mailto: and tel:"
-        case .tableSimplified:
-            "a table had merged cells or several paragraphs in a cell; each cell is now one line of text"
-        case .tableOfContentsLeftOut: "the document's table of contents was not imported"
+        case .imageWithoutDescription(let name, _): ImportMessages.imageWithoutDescription(name)
+        case .imageLeftOut(let name, let format, _): ImportMessages.imageLeftOut(name, format: format)
+        case .textBox(let text, _): ImportMessages.textBox(text)
+        case .comment(let author, let text, _): ImportMessages.comment(author: author, text: text)
+        case .insertionAccepted(let author, let text, _): ImportMessages.insertionAccepted(author: author, text: text)
+        case .deletionAccepted(let author, let text, _): ImportMessages.deletionAccepted(author: author, text: text)
+        case .linkRemoved(let url, let text, _): ImportMessages.linkRemoved(url: url, text: text)
+        case .tableSimplified: ImportMessages.tableSimplified
+        case .tableOfContentsLeftOut: ImportMessages.tableOfContentsLeftOut
         }
     }
 
-    public var help: String? {
+    public var helpText: Message? {
         switch self {
-        case .imageWithoutDescription:
-            "write what the image shows between the brackets of ![…] at this line (for readers who cannot see it)"
-        case .imageLeftOut:
-            "save the image as PNG or JPEG from the document, put it in the post's media folder and add it with ![description](/media/…)"
-        case .textBox: "copy the text into the post where it belongs, if it should be published"
-        case .comment: "check whether the comment asks for a change the post still needs"
-        case .insertionAccepted, .deletionAccepted:
-            "the post follows the document with all changes accepted; check with the sender if the change was not final"
-        case .linkRemoved: "add a link to a web address if the text needs one"
-        case .tableSimplified: "compare the table with the document"
-        case .tableOfContentsLeftOut: "a post is read on one page; its headings are enough to find one's way"
+        case .imageWithoutDescription: ImportMessages.imageWithoutDescriptionHelp
+        case .imageLeftOut: ImportMessages.imageLeftOutHelp
+        case .textBox: ImportMessages.textBoxHelp
+        case .comment: ImportMessages.commentHelp
+        case .insertionAccepted, .deletionAccepted: ImportMessages.changeAcceptedHelp
+        case .linkRemoved: ImportMessages.linkRemovedHelp
+        case .tableSimplified: ImportMessages.tableSimplifiedHelp
+        case .tableOfContentsLeftOut: ImportMessages.tableOfContentsLeftOutHelp
         }
     }
 }

@@ -14,7 +14,7 @@ enum Pandoc {
         if format == .docx { arguments.append("--track-changes=all") }
         let output = try run(arguments + ["--", path], workDirectory: workDirectory, document: path)
         do { return try JSONDecoder().decode(PandocJSON.self, from: output) } catch {
-            throw .pandocFailed(path, "its JSON could not be read (\(error))")
+            throw .pandocFailed(path, .unreadableJSON("\(error)"))
         }
     }
 
@@ -26,7 +26,7 @@ enum Pandoc {
     {
         let input = "\(workDirectory)/document.json"
         do { try JSONEncoder().encode(document).write(to: URL(fileURLWithPath: input)) } catch {
-            throw .pandocFailed(path, "\(error)")
+            throw .pandocFailed(path, .cannotWrite(input))
         }
         let output = try run(
             ["--from", "json", "--to", "gfm+footnotes-raw_html", "--wrap=none", "--", input],
@@ -45,13 +45,13 @@ enum Pandoc {
         let errorPath = "\(workDirectory)/pandoc-errors.txt"
         guard FileManager.default.createFile(atPath: errorPath, contents: nil),
             let errors = FileHandle(forWritingAtPath: errorPath)
-        else { throw .pandocFailed(document, "cannot write in \(workDirectory)") }
+        else { throw .pandocFailed(document, .cannotWrite(workDirectory)) }
         defer { try? errors.close() }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch { throw .pandocFailed(document, "pandoc could not be started (\(error))") }
+        do { try process.run() } catch { throw .pandocFailed(document, .notStarted("\(error)")) }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
@@ -60,7 +60,7 @@ enum Pandoc {
             throw .pandocFailed(
                 document,
                 process.terminationStatus == 127
-                    ? "pandoc is not installed" : reason.isEmpty ? "exit status \(process.terminationStatus)" : reason)
+                    ? .notInstalled : reason.isEmpty ? .exitStatus(process.terminationStatus) : .said(reason))
         }
         return data
     }

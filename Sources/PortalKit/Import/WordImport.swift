@@ -38,12 +38,12 @@ public struct WordImport: Sendable {
     public func run(in workspace: Workspace) throws(ImportError) -> Result {
         guard let format = DocumentPackage.format(of: document) else { throw .notADocument(document) }
         guard FileManager.default.isReadableFile(atPath: document) else {
-            throw .cannotRead(document, "no such file, or it cannot be read")
+            throw .cannotRead(document, .missing)
         }
         let package = try DocumentPackage.read(document, format: format)
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("portal-import-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true) } catch {
-            throw .cannotRead(document, "no temporary folder (\(error.localizedDescription))")
+            throw .cannotRead(document, .noTemporaryFolder(error.localizedDescription))
         }
         defer { try? FileManager.default.removeItem(at: work) }
 
