@@ -1,8 +1,10 @@
 import PortalKit
+import Testing
 
 /// Catalogue entries of the error enums of the build stages (banner, Markdown links, output, photos, publish, import).
 extension MessagesTests {
-    static let errorEntries: [Entry] = bannerEntries + linkEntries + photoEntries + outputEntries + publishEntries + importEntries
+    static let errorEntries: [Entry] =
+        bannerEntries + linkEntries + photoEntries + outputEntries + publishEntries + importEntries + urlPathEntries
 
     static let bannerEntries: [Entry] = [
         Entry(
@@ -175,4 +177,35 @@ extension MessagesTests {
         Entry(message: ImportMessages.tableOfContentsLeftOut),
         Entry(message: ImportMessages.tableOfContentsLeftOutHelp),
     ]
+
+    static let urlPathEntries: [Entry] = [
+        Entry(message: URLPath.Problem.empty.reason),
+        Entry(message: URLPath.Problem.hasScheme(a(1)).reason, arguments: ["`\(a(1)):`"]),
+        Entry(message: URLPath.Problem.otherHost.reason, arguments: ["`//`"]),
+        Entry(message: URLPath.Problem.queryOrFragment.reason, arguments: ["`?`", "`#`"]),
+        Entry(message: URLPath.Problem.dotSegment(a(1)).reason, arguments: ["`\(a(1))`"]),
+        Entry(message: URLPath.Problem.emptySegment.reason, arguments: ["(`//`)"]),
+        Entry(message: URLPath.Problem.forbiddenCharacter("<").reason, arguments: ["`<`"]),
+        Entry(message: URLPath.Problem.forbiddenCharacter("\u{200B}").reason, arguments: ["(U+200B)"], variant: true),
+        Entry(message: URLPath.Problem.badPercentEscape.reason, arguments: ["`%`", "UTF-8"]),
+        Entry(message: URLPath.Problem.tooLong(a(1)).reason, arguments: ["`\(a(1))…`", "255"]),
+        Entry(message: URLPath.Problem.hasScheme(a(1)).helpText, arguments: ["`/tin-tuc/bai-cu/`"]),
+        Entry(message: URLPath.Problem.emptySegment.helpText, arguments: ["`/tin-tuc/bai-cu/`", "`..`", "`//`"]),
+        Entry(message: URLPath.Problem.forbiddenCharacter("<").helpText, arguments: ["`-`", "`~`", "`%20`"]),
+        Entry(message: URLPath.Problem.queryOrFragment.helpText, arguments: ["`?`", "`#`"]),
+        Entry(message: URLPath.Problem.badPercentEscape.helpText, arguments: ["`%25`"]),
+        Entry(message: URLPath.Problem.empty.helpText, arguments: ["`/tin-tuc/bai-cu/`"]),
+        Entry(message: URLPath.Problem.tooLong(a(1)).helpText),
+        Entry(
+            message: URLPathMessages.quoting(.dotSegment(a(1))) { ContentMessages.badFileName(reason: $0) },
+            arguments: ["`\(a(1))`"], variant: true),
+    ]
+
+    /// A message quoting a path's problem takes the reason in its own language.
+    @Test func quotingTakesEachLanguagesReason() {
+        let message = URLPathMessages.quoting(.emptySegment) { FrontMatterMessages.unusableAlias("/a//b/", reason: $0) }
+        #expect(message.code == "front-matter.unusable-alias")
+        #expect(message.en == "the alias `/a//b/` is not usable: the path has an empty segment (`//`)")
+        #expect(message.vi == "không dùng được địa chỉ phụ (alias) `/a//b/`: đường dẫn có đoạn trống (`//`)")
+    }
 }

@@ -132,7 +132,8 @@ public enum ContentError: CataloguedError {
             ContentMessages.unknownFolder(languages: languages, reserved: ContentLoader.reservedFolders)
         case .notUTF8(_, let offset): ContentMessages.notUTF8(byteOffset: offset)
         case .unreadable: ContentMessages.unreadable
-        case .badFileName(_, let problem): ContentMessages.badFileName(reason: problem.message)
+        case .badFileName(_, let problem):
+            URLPathMessages.quoting(problem) { ContentMessages.badFileName(reason: $0) }
         }
     }
 

@@ -223,7 +223,7 @@ public enum FrontMatterError: CataloguedError {
         case .notADate(let key, let text, _): FrontMatterMessages.notADate(key: key, text: text)
         case .slugWithoutLetters: FrontMatterMessages.slugWithoutLetters
         case .unusableAlias(let alias, let problem, _):
-            FrontMatterMessages.unusableAlias(alias, reason: problem.message)
+            URLPathMessages.quoting(problem) { FrontMatterMessages.unusableAlias(alias, reason: $0) }
         case .shape(let problem): problem.messageText
         }
     }
@@ -235,7 +235,7 @@ public enum FrontMatterError: CataloguedError {
         case .missingTitle: FrontMatterMessages.missingTitleHelp
         case .notADate(let key, _, _): FrontMatterMessages.notADateHelp(key: key)
         case .slugWithoutLetters: FrontMatterMessages.slugWithoutLettersHelp
-        case .unusableAlias(_, let problem, _): Message(untranslated: problem.help)
+        case .unusableAlias(_, let problem, _): problem.helpText
         case .shape(let problem): problem.helpText
         }
     }

@@ -18,33 +18,11 @@ public enum URLPath {
         case badPercentEscape
         case tooLong(String)
 
-        public var message: String {
-            switch self {
-            case .empty: "the path is empty"
-            case .hasScheme(let scheme): "`\(scheme):` is a link to elsewhere, not a path on this site"
-            case .otherHost: "a path starting with `//` names another host"
-            case .queryOrFragment: "a path with `?` or `#` cannot be a file of the site"
-            case .dotSegment(let segment): "the path has a `\(segment)` segment"
-            case .emptySegment: "the path has an empty segment (`//`)"
-            case .forbiddenCharacter(let scalar): "the path holds \(URLPath.describe(scalar))"
-            case .badPercentEscape: "the path has a `%` that is not followed by two hex digits of UTF-8"
-            case .tooLong(let segment): "the segment `\(segment.prefix(40))…` is longer than 255 bytes"
-            }
-        }
+        /// Why the path is refused, a clause the front matter's and the content loader's
+        /// messages quote (`URLPathMessages.quoting`).
+        public var reason: Message { URLPathMessages.reason(self) }
 
-        public var help: String {
-            switch self {
-            case .hasScheme, .otherHost: "write a path on this site, such as `/tin-tuc/bai-cu/`"
-            case .dotSegment, .emptySegment:
-                "write the path in full from the site's root, such as `/tin-tuc/bai-cu/`, without `.`, `..` or `//`"
-            case .forbiddenCharacter:
-                "use letters, digits and `-`, `_`, `.`, `~` in paths; percent-escapes such as `%20` are decoded"
-            case .queryOrFragment: "remove the part from `?` or `#`"
-            case .badPercentEscape: "write `%25` for a percent sign, or the character itself"
-            case .empty: "write a path such as `/tin-tuc/bai-cu/`"
-            case .tooLong: "shorten it"
-            }
-        }
+        public var helpText: Message { URLPathMessages.help(self) }
     }
 
     /// An alias from front matter → the output file that redirects: `/cu/bai/` →
@@ -146,17 +124,5 @@ public enum URLPath {
         case 0x61...0x66: byte - 0x61 + 10
         default: nil
         }
-    }
-
-    static func describe(_ scalar: Unicode.Scalar) -> String {
-        let code = "U+" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4)
-        if scalar.value < 0x80, scalar.value >= 0x21, scalar.value != 0x7F { return "the character `\(scalar)`" }
-        return "an invisible or control character (\(code))"
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
