@@ -114,6 +114,7 @@ extension MessagesTests {
         + CatalogMessages.Choices.allCases.map {
             Entry(message: CatalogMessages.hint(near: [], choices: ($0, [a(1)]))!, arguments: [a(1)], variant: true)
         } + [
+            Entry(message: CatalogMessages.pandocFailed(status: 41), arguments: ["41", "scripts/setup-system"]),
             Entry(message: CatalogMessages.unknownID(a(1), key: a(2)), arguments: ["`\(a(2))`", "`\(a(1))`"]),
             Entry(message: CatalogMessages.addToDataFile(a(1)), arguments: ["Content/\(a(1))"]),
             Entry(message: CatalogMessages.noData(key: a(1), file: a(2)), arguments: ["`\(a(1))`", "Content/\(a(2))"]),

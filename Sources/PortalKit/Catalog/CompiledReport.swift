@@ -158,12 +158,14 @@ public struct CompiledReport: Sendable {
         process.arguments = ["pandoc", "--from", "html", "--to", "docx", "--output", path, source.path]
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [
-                    NSLocalizedDescriptionKey: "pandoc failed (is it installed? scripts/setup-system installs it)"
-                ])
-        }
+        guard process.terminationStatus == 0 else { throw PandocFailure(status: process.terminationStatus) }
+    }
+
+    /// pandoc ended without writing the Word file. Quoted as the reason a report could not be
+    /// written, in the person's language.
+    public struct PandocFailure: Error, Sendable, CustomStringConvertible {
+        public var status: Int32
+        public var messageText: Message { CatalogMessages.pandocFailed(status: Int(status)) }
+        public var description: String { messageText.text }
     }
 }

@@ -261,6 +261,15 @@ public enum CatalogMessages {
 
     // The ids pages name.
 
+    /// The reason `portal report --format docx` could not write its file.
+    public static func pandocFailed(status: Int) -> Message {
+        Message(
+            "progress-report.pandoc-failed",
+            en: "pandoc failed with status \(status) (is it installed? scripts/setup-system installs it)",
+            vi: "pandoc không chạy thành công (mã thoát \(status); pandoc đã được cài đặt chưa? "
+                + "scripts/setup-system sẽ cài pandoc)")
+    }
+
     public static func unknownID(_ id: String, key: String) -> Message {
         Message(
             "catalog.unknown-id", en: "`\(key)` names `\(id)`, which is not a known id",
