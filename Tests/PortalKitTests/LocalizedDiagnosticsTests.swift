@@ -132,12 +132,21 @@ import Testing
             draft.description(in: .en).contains("nhap.md:3:8: warning: the page is not published now: it is a draft"))
     }
 
-    /// A stage not migrated yet prints English in both languages, without a code.
-    @Test func untranslatedStaysEnglish() {
-        let diagnostic = Diagnostic(
-            severity: .error, location: SourceLocation(file: "a.md", line: 2, column: 3), message: "not migrated",
-            help: "do this")
-        #expect(diagnostic.description(in: .vi) == "a.md:2:3: lỗi: not migrated\n  Cách sửa: do this")
-        #expect(diagnostic.json(in: .vi)["code"] == nil)
+    /// Every message comes from the catalogue (a text without its translation no longer
+    /// compiles): each error of the bad-input fixtures has its code and its own Vietnamese.
+    @Test(arguments: BadInputTests.cases)
+    func everyErrorIsCatalogued(_ badInput: BadInputTests.Case) throws {
+        let site = try TestSite(fixture: badInput.fixture)
+        do {
+            try site.build()
+            Issue.record("the build succeeded")
+        } catch {
+            #expect(!error.errors.isEmpty)
+            for problem in error.errors {
+                #expect(!problem.messageText.code.isEmpty, "\(problem)")
+                #expect(problem.messageText.vi != problem.messageText.en, "\(problem)")
+                #expect(problem.helpText.map { $0.vi != $0.en } ?? true, "\(problem)")
+            }
+        }
     }
 }

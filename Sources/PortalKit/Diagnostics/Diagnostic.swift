@@ -24,36 +24,26 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// What every stage's error type provides, so the command line prints them all alike:
-/// where, what is wrong, and what to do.
+/// where, what is wrong, and what to do — in both languages, from the message catalogue
+/// (Messages/): an error type cannot give a text without its translation.
 public protocol PortalError: Error, Sendable, CustomStringConvertible {
     var location: SourceLocation? { get }
     /// What is wrong, in plain words.
-    var message: String { get }
-    /// What to do about it.
-    var help: String? { get }
-}
-
-/// An error whose texts come from the message catalogue (Messages/), in both languages; its
-/// English texts are its `message` and `help`. Error types not migrated yet are plain
-/// `PortalError`s and print in English in both languages.
-public protocol CataloguedError: PortalError {
     var messageText: Message { get }
+    /// What to do about it.
     var helpText: Message? { get }
 }
 
-extension CataloguedError {
-    public var message: String { messageText.en }
-    public var help: String? { helpText?.en }
-}
+/// The name error types took when they moved into the catalogue, while others had not yet:
+/// every `PortalError` is catalogued now.
+public typealias CataloguedError = PortalError
 
 extension PortalError {
-    public var description: String { Diagnostic(severity: .error, self).description }
+    /// The English texts (sorting and tests read them; people read `Diagnostic`'s).
+    public var message: String { messageText.en }
+    public var help: String? { helpText?.en }
 
-    /// Both texts of the message and help: the catalogue's, or English twice.
-    var texts: (message: Message, help: Message?) {
-        if let catalogued = self as? any CataloguedError { return (catalogued.messageText, catalogued.helpText) }
-        return (Message(untranslated: message), help.map(Message.init(untranslated:)))
-    }
+    public var description: String { Diagnostic(severity: .error, self).description }
 }
 
 public struct Diagnostic: Sendable, CustomStringConvertible, Hashable {
@@ -84,16 +74,8 @@ public struct Diagnostic: Sendable, CustomStringConvertible, Hashable {
         self.helpText = help
     }
 
-    /// A message not in the catalogue yet: English in both languages.
-    public init(severity: Severity, location: SourceLocation?, message: String, help: String? = nil) {
-        self.init(
-            severity: severity, location: location, message: Message(untranslated: message),
-            help: help.map(Message.init(untranslated:)))
-    }
-
     public init(severity: Severity, _ error: any PortalError) {
-        let texts = error.texts
-        self.init(severity: severity, location: error.location, message: texts.message, help: texts.help)
+        self.init(severity: severity, location: error.location, message: error.messageText, help: error.helpText)
     }
 
     /// `Content/vi/a.md:3:8: error: message` and, on the next line, what to do — in this
@@ -135,10 +117,6 @@ public final class WarningLog: Sendable {
 
     public func add(_ diagnostic: Diagnostic) {
         store.withLock { $0.append(diagnostic) }
-    }
-
-    public func warn(_ location: SourceLocation?, _ message: String, help: String? = nil) {
-        add(Diagnostic(severity: .warning, location: location, message: message, help: help))
     }
 
     public func warn(_ location: SourceLocation?, _ message: Message, help: Message? = nil) {

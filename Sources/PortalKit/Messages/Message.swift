@@ -3,7 +3,7 @@
 /// not compile; `MessagesTests` checks that neither is empty and both carry the arguments.
 public struct Message: Sendable, Hashable {
     /// A stable English identifier (`front-matter.missing-title`) for tools reading
-    /// `--format json`; empty for a text not in the catalogue yet.
+    /// `--format json`.
     public let code: String
     public let en: String
     public let vi: String
@@ -12,12 +12,6 @@ public struct Message: Sendable, Hashable {
         self.code = code
         self.en = en
         self.vi = vi
-    }
-
-    /// A text from a stage whose messages are not in the catalogue yet: English in both
-    /// languages until it is migrated.
-    public init(untranslated text: String) {
-        self.init("", en: text, vi: text)
     }
 
     public func text(in language: MessageLanguage) -> String {
