@@ -59,6 +59,25 @@ import Testing
         #expect(html.contains(LiveReload.script(generation: 3)))
     }
 
+    /// A report in Vietnamese (`lỗi`, `cảnh báo`) shows its places and severities as an English one does.
+    @Test func theErrorPageMarksVietnameseLines() {
+        let report = """
+            Content/vi/a.md:1:1: lỗi: thiếu tiêu đề (`title`)
+              Cách sửa: thêm `title: …` vào phần đầu (front matter) của tệp
+            Content/vi/b.md:4:8: cảnh báo: ảnh của trang chưa có `imageAlt`
+            dựng trang không thành công: 1 lỗi; thư mục đầu ra được giữ nguyên như trước
+            """
+        let html = ErrorPage.html(report: report, changed: ["Content/vi/a.md"], generation: 1)
+        #expect(
+            html.contains(
+                "<strong class=\"loc\">Content/vi/a.md:1:1</strong>: <span class=\"error\">lỗi:</span> thiếu tiêu đề"))
+        #expect(
+            html.contains(
+                "<strong class=\"loc\">Content/vi/b.md:4:8</strong>: <span class=\"warning\">cảnh báo:</span> ảnh"))
+        #expect(html.contains("\ndựng trang không thành công: 1 lỗi;"))
+        #expect(html.contains("Thay đổi gần nhất · Last change: Content/vi/a.md"))
+    }
+
     /// `portal build` publishes its output as it is: nothing of the preview in it.
     @Test func buildOutputNeverContainsThePreviewScript() throws {
         let site = try PreviewSite()

@@ -142,7 +142,7 @@ public enum CommandMessages {
         public static let original = Message("command.status.original", en: "* the original", vi: "* bản gốc")
         /// `counts` is `3 ok, 1 stale, 0 missing`: the states keep the table's words.
         public static func pages(_ count: Int, counts: String) -> Message {
-            Message("command.status.pages", en: "\(count) pages: \(counts)", vi: "\(count) trang: \(counts)")
+            Message("command.status.pages", en: "\(count) pages: \(counts)", vi: "Tổng cộng \(count) trang: \(counts)")
         }
         public static func missingString(key: String, language: String) -> Message {
             Message(
