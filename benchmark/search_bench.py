@@ -15,6 +15,16 @@
    so index.json and every shard is fetched; warm: the same query again on that page (after
    clearing the box), when search.js has every file it needs. REPS times each; median and max.
 
+3. Bytes on the wire, with --pagefind (benchmark/search has run Pagefind on OUT into
+   OUT/pagefind): OUT served by a server of this script that counts the bytes it sends per
+   request (headers and body), gzip as nginx sends it (a file's `.gz` copy when portal wrote
+   one, else compressed at level 6, for text types; 304 to a matching If-None-Match). For
+   each query, in a fresh chromium (empty profile: cold) the portal search page loaded with
+   `?q=` until its results show, then Pagefind's `pagefind.js` `search()` and `data()` of its
+   top 5 from a blank page of the same language; then the same again in that browser
+   (warm: HTTP cache kept, `Cache-Control: max-age=300` as the generated nginx sends JSON).
+   Prints bytes per query and both top-5 lists (titles).
+
 Prints markdown tables; with --json writes everything (every sample) to PATH.
 """
 
@@ -22,22 +32,24 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import http.server
 import json
 import os
 import platform
 import re
 import statistics
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 QUERIES = {
-    "vi": ["da nang", "Đà Nẵng", "cộng đồng văn hóa", "hội nhập quốc tế", "an sinh xã hội"],
+    "vi": ["da nang", "Đà Nẵng", "bao ton van hoa", "cộng đồng văn hóa", "hội nhập quốc tế", "an sinh xã hội"],
     "en": ["da nang", "community", "social protection", "regional integration"],
 }
 # The search page of each language, under the base path (as Tests/search).
@@ -68,8 +80,8 @@ def index_sizes(out: Path, language: str, index_url_path: str, base_path: str) -
         data = path.read_bytes()
         raw[path.name], zipped[path.name] = len(data), gz(data)
     manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
-    terms = [n for n in raw if re.fullmatch(r"terms-\d+\.json", n)]
-    docs = [n for n in raw if re.fullmatch(r"docs-\d+\.json", n)]
+    terms = [n for n in raw if re.fullmatch(r"terms-\d+(-[0-9a-f]+)?\.json", n)]
+    docs = [n for n in raw if re.fullmatch(r"docs-\d+(-[0-9a-f]+)?\.json", n)]
     biggest = max(terms, key=lambda n: raw[n]) if terms else None
     return {
         "language": language,
@@ -252,6 +264,178 @@ def run_queries(out: Path, base_url_path: str, reps: int) -> tuple[dict, dict]:
     return {"index_paths": index_paths, "browser": browser}, results
 
 
+# --------------------------------------------------------------------------- bytes on the wire
+
+GZIP_TYPES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".mjs"}
+TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+         ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+         ".json": "application/json", ".svg": "image/svg+xml", ".wasm": "application/wasm",
+         ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp", ".woff2": "font/woff2"}
+HARNESS = "__pagefind-{lang}.html"  # under the base path; its own bytes are not counted
+HARNESS_HTML = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Pagefind</title></head>
+<body><script>
+window.pagefindTop = async function (text) {{
+  const pagefind = await import("{base}pagefind/pagefind.js");
+  const search = await pagefind.search(text);
+  const top = await Promise.all(search.results.slice(0, 5).map(r => r.data()));
+  return {{count: search.results.length, top: top.map(d => d.meta.title)}};
+}};
+</script></body></html>
+"""
+
+
+class CountingHandler(http.server.BaseHTTPRequestHandler):
+    """Serves OUT under the base path as nginx with gzip_static and gzip on, and notes each
+    request's path and the bytes sent for it (status line, headers and body)."""
+
+    protocol_version = "HTTP/1.1"
+    prefix = "/"
+    root = Path(".")
+    log: list = []
+    lock = threading.Lock()
+
+    def _send(self, status: int, headers: dict, body: bytes) -> None:
+        head = f"HTTP/1.1 {status} {http.HTTPStatus(status).phrase}\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        data = head.encode("latin-1") + (body if self.command != "HEAD" else b"")
+        self.wfile.write(data)
+        with self.lock:
+            self.log.append((unquote(urlsplit(self.path).path), status, len(data)))
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = unquote(urlsplit(self.path).path)
+        if not path.startswith(self.prefix):
+            self._send(404, {"Content-Length": "0"}, b"")
+            return
+        rel = path[len(self.prefix):]
+        harness = re.fullmatch(HARNESS.format(lang="(\\w+)").replace(".", "\\."), rel)
+        if harness:
+            body = HARNESS_HTML.format(lang=harness.group(1), base=self.prefix).encode()
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                             b"Cache-Control: no-store\r\nContent-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+            return
+        file = self.root.joinpath(*[p for p in rel.split("/") if p not in ("", ".", "..")])
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            self._send(404, {"Content-Length": "0"}, b"")
+            return
+        stat = file.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        headers = {"Content-Type": TYPES.get(file.suffix, "application/octet-stream"),
+                   "Cache-Control": "public, max-age=300", "ETag": etag}
+        if self.headers.get("If-None-Match") == etag:
+            self._send(304, headers | {"Content-Length": "0"}, b"")
+            return
+        body = file.read_bytes()
+        if "gzip" in (self.headers.get("Accept-Encoding") or "") and file.suffix in GZIP_TYPES:
+            headers["Vary"] = "Accept-Encoding"
+            copy = file.with_name(file.name + ".gz")
+            packed = copy.read_bytes() if copy.is_file() else gzip.compress(body, compresslevel=6, mtime=0)
+            if len(packed) < len(body):
+                body = packed
+                headers["Content-Encoding"] = "gzip"
+        headers["Content-Length"] = str(len(body))
+        self._send(200, headers, body)
+
+    def log_message(self, format, *args):  # quiet
+        pass
+
+
+def counting_server(out: Path, base_path: str):
+    handler = type("Counting", (CountingHandler,), {"prefix": base_path, "root": out, "log": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, handler
+
+
+def portal_query(driver, url: str, text: str) -> list[str]:
+    """Loads the search page with ?q=text; returns the titles of the top 5 shown."""
+    driver.get(url + "?q=" + quote(text))
+    for _ in range(3000):
+        shown = driver.execute_script(
+            "const l = document.getElementById('search-results');"
+            "return l && l.getAttribute('data-query') === arguments[0] ?"
+            " Array.from(l.querySelectorAll('li h2')).slice(0, 5).map(h => h.textContent) : null", text)
+        if shown is not None:
+            return shown
+        time.sleep(0.01)
+    raise SystemExit(f"search_bench: the search page showed no results for {text!r} within 30 s")
+
+
+def pagefind_query(driver, url: str, text: str) -> list[str]:
+    driver.get(url)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "window.pagefindTop(arguments[0]).then(done, e => done({error: String(e)}))", text)
+    if "error" in result:
+        raise SystemExit(f"search_bench: Pagefind failed for {text!r}: {result['error']}")
+    return result["top"]
+
+
+def run_wire(out: Path, base_path: str, pagefind: bool) -> tuple[dict, str]:
+    """Bytes each cold and warm query costs, portal and Pagefind, and their top 5; and chromium's
+    version."""
+    server, handler = counting_server(out, base_path)
+    site = f"http://127.0.0.1:{server.server_address[1]}{base_path}"
+    engines = {"portal": lambda lang: site + PAGES[lang]}
+    if pagefind:
+        engines["pagefind"] = lambda lang: site + HARNESS.format(lang=lang)
+    results = {}
+    browser = ""
+    try:
+        for language, queries in QUERIES.items():
+            for text in queries:
+                entry = results.setdefault(f"{language}\t{text}", {"language": language, "query": text})
+                for engine, url in engines.items():
+                    ask = portal_query if engine == "portal" else pagefind_query
+                    driver = support.make_driver()  # a new, empty profile: nothing cached
+                    browser = driver.capabilities.get("browserVersion")
+                    try:
+                        runs = []
+                        for _ in ("cold", "warm"):
+                            handler.log.clear()
+                            top = ask(driver, url(language), text)
+                            time.sleep(0.2)  # the last responses' bytes are in the log
+                            counted = [r for r in handler.log if not r[0].endswith(HARNESS.format(lang=language))]
+                            runs.append({"top": top, "requests": len(counted),
+                                         "bytes": sum(r[2] for r in counted),
+                                         "files": [[r[0][len(base_path):], r[1], r[2]] for r in counted]})
+                    finally:
+                        driver.quit()
+                    entry[engine] = {"cold": runs[0], "warm": runs[1]}
+            print(f"search_bench: {language} bytes on the wire measured", file=sys.stderr)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results, browser
+
+
+def wire_table(posts: int, wire: dict) -> str:
+    engines = [e for e in ("portal", "pagefind") if any(e in v for v in wire.values())]
+    head = "| lang | query | " + " | ".join(f"{e} cold | {e} warm" for e in engines) + " |"
+    lines = [f"### Bytes on the wire per query, gzip, {posts:,} posts per language", "", head,
+             "|---|---|" + "---:|" * (2 * len(engines))]
+    for entry in wire.values():
+        cells = []
+        for e in engines:
+            for phase in ("cold", "warm"):
+                run = entry[e][phase]
+                cells.append(f"{run['bytes'] / 1024:,.1f} KiB ({run['requests']})")
+        lines.append(f"| {entry['language']} | {entry['query']} | " + " | ".join(cells) + " |")
+    lines += ["", "KiB sent by the server (status line, headers and gzipped body) for every request the query "
+              "made, (requests) beside it. portal: the search page loaded with `?q=`, its stylesheet, scripts and "
+              "images, index.json and the shards fetched; Pagefind: `pagefind.js`, its WebAssembly, entry, "
+              "metadata, index chunks and the fragments of the top 5 (`data()`), not the blank page that "
+              "calls it. Cold: a new chromium profile; warm: the same again in that browser (HTTP cache kept).",
+              "", "Top 5 (titles):", ""]
+    for entry in wire.values():
+        lines.append(f"- {entry['language']} **{entry['query']}**")
+        for e in engines:
+            lines.append(f"  - {e}: " + " · ".join(entry[e]["cold"]["top"]))
+    return "\n".join(lines)
+
+
 # --------------------------------------------------------------------------- report
 
 
@@ -365,6 +549,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write every measurement here")
     ap.add_argument("--repo", type=Path, default=REPO, help="the repository, to record its commit")
     ap.add_argument("--meta", action="append", default=[], help="key=value recorded in the JSON")
+    ap.add_argument("--pagefind", action="store_true", help="OUT/pagefind holds Pagefind's index: compare bytes")
+    ap.add_argument("--no-times", action="store_true", help="bytes on the wire only, no query times")
     args = ap.parse_args()
 
     out = args.out.resolve()
@@ -376,7 +562,12 @@ def main() -> None:
     busy_before = cpu_busy()
     load_before = os.getloadavg()
     started = time.monotonic()
-    meta_browser, results = run_queries(out, base_path, args.reps)
+    wire, browser = run_wire(out, base_path, args.pagefind)
+    if args.no_times:
+        meta_browser, results = {"index_paths": {"vi": base_path + "search/", "en": base_path + "en/search/"},
+                                 "browser": browser}, {}
+    else:
+        meta_browser, results = run_queries(out, base_path, args.reps)
     load_after = os.getloadavg()
     sizes = {lang: index_sizes(out, lang, path, base_path) for lang, path in meta_browser["index_paths"].items()}
     summarise(results, sizes, base_path)
@@ -384,7 +575,10 @@ def main() -> None:
     print()
     print(size_table(args.posts, sizes))
     print()
-    print(query_table(args.posts, args.reps, results, sizes))
+    print(wire_table(args.posts, wire))
+    if results:
+        print()
+        print(query_table(args.posts, args.reps, results, sizes))
     busy = busy_before is not None and busy_before > 0.25
     print()
     print(f"chromium {meta_browser['browser']}, {os.cpu_count()} cores; the queries took "
@@ -420,6 +614,7 @@ def main() -> None:
             "meta": meta,
             "index": sizes,
             "queries": list(results.values()),
+            "wire": list(wire.values()),
         }
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
