@@ -27,8 +27,7 @@ extension CommandMessages {
             vi: "Thư mục đầu ra của bản dựng cần xuất bản.")
         public static let keep = Message(
             "option.publish.keep", en: "How many releases to keep (the newest; never the current or previous one).",
-            vi: "Số phiên bản được giữ lại (các bản mới nhất; không tính bản hiện tại và bản trước đó, "
-                + "hai bản này luôn được giữ).")
+            vi: "Số phiên bản được giữ lại (các bản mới nhất; bản hiện tại và bản trước đó không bao giờ bị xoá).")
         public static let rollback = Message(
             "option.publish.rollback",
             en: "Switch back to the release before the current one, or to the release given.",
