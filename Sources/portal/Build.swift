@@ -49,7 +49,9 @@ struct Build: ParsableCommand {
         // A progress line on a terminal; nothing when the output goes to a file or a pipe.
         let onTerminal = isatty(STDERR_FILENO) == 1
         if onTerminal {
-            options.progress = { (stage: String) in Terminal.progress(BuildMessages.stageDone(stage).text) }
+            options.progress = { (stage: String) in
+                Terminal.progress(BuildMessages.stageDone(CommandMessages.Build.stage(stage).text).text)
+            }
         }
         options.waitForLock = !noWait
         let output = self.output

@@ -1,4 +1,6 @@
+import Foundation
 import PortalKit
+import Testing
 
 /// Catalogue entries of the commands' help texts, progress lines and reports (Sources/portal, PortalServer).
 extension MessagesTests {
@@ -32,6 +34,16 @@ extension MessagesTests {
         Entry(message: Commands.Build.strict),
         Entry(message: Commands.Build.timings),
         Entry(message: Commands.Build.noWait),
+        Entry(message: Commands.Build.stage("read")),
+        Entry(message: Commands.Build.stage("settings")),
+        Entry(message: Commands.Build.stage("front matter"), arguments: ["front matter"]),
+        Entry(message: Commands.Build.stage("markdown")),
+        Entry(message: Commands.Build.stage("photos")),
+        Entry(message: Commands.Build.stage("theme")),
+        Entry(message: Commands.Build.stage("data")),
+        Entry(message: Commands.Build.stage("site graph")),
+        Entry(message: Commands.Build.stage("banners")),
+        Entry(message: Commands.Build.stage("render and write")),
         Entry(message: Commands.Build.badBaseURL, arguments: ["--base-url", "https://danang.gov.vn/asean/"]),
         Entry(message: Commands.Check.abstract),
         Entry(message: Commands.Check.discussion, arguments: ["1"]),
@@ -185,4 +197,16 @@ extension MessagesTests {
         Entry(message: Commands.Serve.cannotListenHelp, arguments: ["`portal serve`", "--port", "--port 0"]),
         Entry(message: Commands.Serve.cannotCreateFolder(reason: a(1)), arguments: [a(1)]),
     ]
+
+    /// Every stage a build goes through has its Vietnamese name for the progress line.
+    @Test func everyBuildStageIsNamedInVietnamese() throws {
+        let site = try TestSite()
+        defer { try? FileManager.default.removeItem(at: site.root) }
+        let stages = try site.build().timings.map(\.stage)
+        #expect(stages.count >= 8, "\(stages)")
+        for stage in stages {
+            let name = Commands.Build.stage(stage)
+            #expect(name.code != "build.stage" && name.en == stage && name.vi != stage, "\(stage)")
+        }
+    }
 }

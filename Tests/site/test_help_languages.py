@@ -147,7 +147,8 @@ def build_on_a_terminal(tmp_path: Path, **chosen: str) -> tuple[subprocess.Compl
 def test_build_speaks_vietnamese_in_a_vietnamese_locale(tmp_path: Path) -> None:
     run, shown = build_on_a_terminal(tmp_path, LANG="vi_VN.UTF-8")
     assert run.returncode == 0, shown
-    assert "\r\x1b[Kđang dựng trang… xong bước " in shown, shown
+    assert "\r\x1b[Kđang dựng trang… xong bước đọc tệp" in shown, shown
+    assert "\r\x1b[Kđang dựng trang… xong bước dựng và ghi trang" in shown, shown
     assert "building…" not in shown
     summary = run.stdout.strip().splitlines()[-1]
     assert re.fullmatch(rf"Đã dựng xong {re.escape(str(tmp_path / 'Output'))} trong \d+,\d\d giây "
@@ -157,7 +158,7 @@ def test_build_speaks_vietnamese_in_a_vietnamese_locale(tmp_path: Path) -> None:
 def test_build_speaks_english_when_forced(tmp_path: Path) -> None:
     run, shown = build_on_a_terminal(tmp_path, LANG="vi_VN.UTF-8", PORTAL_LANG="en")
     assert run.returncode == 0, shown
-    assert "\r\x1b[Kbuilding… " in shown, shown
+    assert "\r\x1b[Kbuilding… render and write done" in shown, shown
     assert "đang dựng trang" not in shown, shown
     assert re.fullmatch(r"Built vi \d+, en \d+ pages into .* in \d+\.\d\d s: \d+ files written, \d+ unchanged, "
                         r"\d+ removed", run.stdout.strip().splitlines()[-1]), run.stdout

@@ -101,6 +101,26 @@ public enum CommandMessages {
             "option.build.no-wait",
             en: "Fail at once when another build is writing the same output folder, instead of waiting for it.",
             vi: "Dừng ngay và báo lỗi khi một lần dựng khác đang ghi vào cùng thư mục đầu ra, thay vì chờ.")
+        /// A stage of the build (SiteBuild's names) in the progress line. `--timings` keeps the
+        /// English names, which benchmark/ reads; a stage not named here shows its name in both.
+        public static func stage(_ name: String) -> Message {
+            let vi: String? =
+                switch name {
+                case "read": "đọc tệp"
+                case "settings": "đọc site.yml"
+                case "front matter": "đọc phần đầu (front matter)"
+                case "markdown": "chuyển Markdown"
+                case "photos": "xử lý ảnh"
+                case "theme": "nạp giao diện"
+                case "data": "đọc dữ liệu"
+                case "site graph": "sắp xếp trang"
+                case "banners": "tạo banner"
+                case "render and write": "dựng và ghi trang"
+                default: nil
+                }
+            guard let vi else { return Message("build.stage", en: name, vi: name) }
+            return Message("build.stage.\(name.replacingOccurrences(of: " ", with: "-"))", en: name, vi: vi)
+        }
         public static let badBaseURL = Message(
             "usage.base-url", en: "--base-url must be an http(s) address such as https://danang.gov.vn/asean/",
             vi: "--base-url phải là một địa chỉ http(s), ví dụ https://danang.gov.vn/asean/")
