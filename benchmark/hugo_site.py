@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
 """Turn a portal content folder made by gen_corpus.py into an equivalent Hugo site.
 
-    python3 benchmark/hugo_site.py --content /tmp/corpus/Content --out /tmp/corpus/hugo
+    python3 benchmark/hugo_site.py --content /tmp/corpus/Content --out /tmp/corpus/hugo \
+        [--pages-from /tmp/portal-output]
     hugo --source /tmp/corpus/hugo --destination /tmp/out
 
-The Hugo site has the same pages at the same URLs as portal's build of the content folder:
+The Hugo site has the same HTML pages at the same URLs as portal's build of the content folder:
 
 - `hugo.toml`: baseURL and languages from site.yml (vi the default, served at the root,
   `defaultContentLanguageInSubdir = false`; en under /en/), one contentDir per language,
-  `paginate` from site.yml (20), taxonomy `tags`, Hugo's default outputs (HTML and RSS for
-  home, sections, the taxonomy and its terms), its built-in sitemap (a sitemap index and
-  one per language) and robots.txt; feeds limited to 20 items like portal's
-  (`rssLimit = 20`); the menus of site.yml.
+  `paginate` from site.yml (20), the tags taxonomy at portal's URL segment per language
+  (`chu-de` for vi), HTML and RSS for home and sections but HTML only for the tags and each
+  tag (portal writes no feed per tag), its built-in sitemap (a sitemap index and one per
+  language) and robots.txt; feeds limited to 20 items like portal's (`rssLimit = 20`); the
+  menus of site.yml.
 - `content/<lang>/…`: each file with its front matter converted for Hugo: the date gets
   Viet Nam's offset (portal reads `2024-03-05T08:17` as UTC+7), the URL slug is taken from
   the file name without its `YYYY-MM-DD-` (portal's rule), translationKey is kept (Hugo
@@ -23,7 +25,11 @@ The Hugo site has the same pages at the same URLs as portal's build of the conte
   that goes to the translation or else the other language's home), `single.html` (the page,
   its date and tags), `list.html` (home: the latest posts; sections and terms: paginated by
   20 with a full list of page numbers, like portal's default theme), `terms.html` (every tag
-  with its count), `404.html`.
+  with its count), `404.html`, `plain/single.html` (the content alone, for the pages below).
+- with --pages-from (a portal build of the same content), the HTML pages portal makes from
+  data rather than Markdown (search pages; plans, tasks, agencies, characteristics) become
+  `content/<lang>/portal-page-N.html` with `url:` at portal's address and portal's `<main>` as
+  their content, and portal's redirect stubs `aliases` of their targets.
 
 Standard library only; reads only what gen_corpus.py writes (a small YAML subset).
 """
