@@ -2,7 +2,11 @@
 """Generate a deterministic bilingual content folder for benchmarking `portal build`.
 
     python3 benchmark/gen_corpus.py --posts 1000 --out /tmp/corpus/Content [--seed 1] \
-        [--bodies-out /tmp/corpus/bodies]
+        [--bodies-out /tmp/corpus/bodies] [--shape links|wide] [--real-content Content]
+
+What follows is the default shape, `links`. The `wide` shape (see SHAPES) differs: 8 large tags,
+external links only, the posts in vi/bai-viet and en/articles (no `_index.md`), and the
+repository's real Content/ copied alongside (its site.yml with paginate 20 and no banner).
 
 Writes a complete portal content folder (README, "Content"):
 
