@@ -134,11 +134,11 @@ public enum ImportMessages {
     public static func comment(author: String, text: String) -> Message {
         Message(
             "import.comment", en: "a comment by \(author) was not imported: “\(text)”",
-            vi: "nhận xét (comment) của \(author) không được đưa vào bài: “\(text)”")
+            vi: "chú thích (comment) của \(author) không được đưa vào bài: “\(text)”")
     }
     public static let commentHelp = Message(
         "import.comment.help", en: "check whether the comment asks for a change the post still needs",
-        vi: "xem nhận xét có đề nghị sửa điều gì mà bài vẫn cần sửa không")
+        vi: "xem chú thích có đề nghị sửa điều gì mà bài vẫn cần sửa không")
 
     public static func insertionAccepted(author: String, text: String) -> Message {
         Message(
