@@ -17,19 +17,24 @@ import Testing
         let files = TestSite.snapshot("\(site.output)/search")
         let size = files.values.reduce(0) { $0 + $1.count }
         #expect(size < 50_000, "the search index is \(size) bytes")
-        let terms = try site.read("search/terms-0.json")
         let index = try site.read("search/index.json")
         #expect(index.contains("\"termShards\":1"))
+        let shard = try #require(files.keys.first { $0.hasPrefix("terms-0-") && $0.hasSuffix(".json") })
+        let terms = try site.read("search/\(shard)")
         // The post's words before and after the long run are terms, with their forms.
         for (term, form) in [
             ("ruc", "rưc5"),
             ("pneumonoultramicroscopicsilicovolcanoconiosis", "pneumonoultramicroscopicsilicovolcanoconiosis0"),
             ("cuoi", "cuôi1"),
         ] {
-            #expect(terms.contains("\"\(term)\":{\"p\":[["), "\(term)")
+            #expect(terms.contains("\"\(term)\":{\"d\":["), "\(term)")
             #expect(terms.contains("\"f\":\"\(form)\""), "\(form)")
         }
         #expect(!terms.contains("xxxxxxxx"))
+        // The pair of adjacent syllables "phao hoa" (what the phrase bonus reads), and none
+        // across the long run that is no term.
+        #expect(terms.contains("\"phao hoa\":["))
+        #expect(!terms.contains("\"pneumonoultramicroscopicsilicovolcanoconiosis cuoi\""))
     }
 
     @Test func syllablesUpToTheLimitAreKept() {

@@ -92,19 +92,36 @@ import Testing
         }
         try site.build()
         let manifest = try site.read("search/index.json")
-        #expect(manifest.contains("\"documentsPerShard\":25"))
+        #expect(manifest.contains("\"documentsPerShard\":5"))
         let before = TestSite.snapshot("\(site.output)/search")
-        let shards = before.keys.filter { $0.hasPrefix("docs-") && $0.hasSuffix(".json") }.count
-        #expect(shards >= 3)
+        // docs-<k>-<digest>.json: the shard's number and its content's digest.
+        func named(_ files: [String: Data]) -> [Int: String] {
+            var byNumber: [Int: String] = [:]
+            for name in files.keys where name.hasPrefix("docs-") && name.hasSuffix(".json") {
+                let parts = name.dropLast(5).split(separator: "-")
+                #expect(parts.count == 3 && parts[2].count == SearchIndex.digestLength, "\(name)")
+                if let k = Int(parts[1]) { byNumber[k] = name }
+            }
+            return byNumber
+        }
+        let shards = named(before)
+        #expect(shards.count >= 12)
+        for (k, name) in shards {
+            #expect(name == "docs-\(k)-\(SearchIndex.digest(before[name]!)).json")
+            #expect(manifest.contains("\"\(SearchIndex.digest(before[name]!))\""), "\(name) not in index.json")
+        }
 
         try site.write("Content/vi/tin-tuc/moi-nhat.md", "---\ntitle: Mới nhất\ndate: 2026-11-01\n---\n\nTin mới.\n")
         try site.build()
         let after = TestSite.snapshot("\(site.output)/search")
-        for k in 0..<(shards - 1) {
-            #expect(after["docs-\(k).json"] == before["docs-\(k).json"], "docs-\(k).json changed")
+        let renamed = named(after)
+        for k in 0..<(shards.count - 1) {
+            #expect(renamed[k] == shards[k], "docs shard \(k) changed")
         }
-        let last = try site.read("search/docs-\(shards - 1).json")
+        let last = try site.read("search/\(try #require(renamed[renamed.count - 1]))")
         #expect(last.contains("Mới nhất"))
+        // The last shard's bytes changed, and so did its name: no name ever holds two contents.
+        #expect(shards.values.contains(renamed[renamed.count - 1]!) == false)
     }
 
     /// A document's terms as read: each term once, scored by field, with its first positions
@@ -150,5 +167,22 @@ import Testing
         #expect(SearchIndex.termShards(SearchIndex.shardTarget + 1) == 2)
         #expect(SearchIndex.termShards(226 * SearchIndex.shardTarget - 5) == 256)
         #expect(SearchIndex.termShards(227 * SearchIndex.shardTarget) == 256)
+    }
+
+    /// The pairs of adjacent terms stand for positions: `b` follows `a` where a kept position
+    /// of `b` is one past a kept position of `a`, each pair once, none across the gap between
+    /// fields or past the position limit.
+    @Test func adjacentTermsComeFromTheKeptPositions() {
+        var adjacent = AdjacentTerms()
+        adjacent.note(1, [0, 5])
+        adjacent.note(2, [1, 6, 20])
+        adjacent.note(3, [21, 30])
+        adjacent.note(4, [Int32(SearchIndex.positionLimit)])
+        adjacent.note(5, [Int32(SearchIndex.positionLimit - 1)])
+        let pairs = adjacent.pairs().map { "\($0.0)-\($0.1)" }
+        #expect(pairs == ["1-2", "2-3"])
+        // Forgotten after each document.
+        adjacent.note(3, [0])
+        #expect(adjacent.pairs().isEmpty)
     }
 }

@@ -56,32 +56,55 @@ def fnv1a(text: str) -> int:
 # --------------------------------------------------------------------------- the index
 
 
+def ids(gaps: list[int]) -> list[int]:
+    """Document numbers from the gaps the index writes (the first, then each less the one before)."""
+    out, at = [], 0
+    for gap in gaps:
+        at += gap
+        out.append(at)
+    return out
+
+
 class SiteIndex:
-    """One language's index as built: `folder` is e.g. OUT/search or OUT/en/search."""
+    """One language's index as built: `folder` is e.g. OUT/search or OUT/en/search. Shard k of
+    a kind is `<kind>-<k>-<digest>.json`, the digest listed in index.json."""
 
     def __init__(self, folder: Path):
         self.manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
         self.shards = self.manifest["termShards"]
         self.per = self.manifest["documentsPerShard"]
-        self.terms: dict[str, dict] = {}
+        self.terms: dict[str, dict | list] = {}
         for k in range(self.shards):
-            self.terms.update(json.loads((folder / f"terms-{k}.json").read_text(encoding="utf-8")))
+            self.terms.update(json.loads((folder / self.file("terms", k)).read_text(encoding="utf-8")))
         self.docs: list[list[str]] = []
         for j in range((self.manifest["documents"] + self.per - 1) // self.per):
-            self.docs += json.loads((folder / f"docs-{j}.json").read_text(encoding="utf-8"))
+            self.docs += json.loads((folder / self.file("docs", j)).read_text(encoding="utf-8"))
         self.ids = {row[1]: i for i, row in enumerate(self.docs)}
 
-    def shard(self, syllable: str) -> int:
-        h = fnv1a(fold(syllable))
+    def file(self, kind: str, k: int) -> str:
+        return f"{kind}-{k}-{self.manifest[kind][k]}.json"
+
+    def shard(self, key: str) -> int:
+        """The term shard of a syllable (folded here) or of a pair "a b" of folded syllables."""
+        h = fnv1a(key if " " in key else fold(key))
         return (h ^ (h >> 16)) % self.shards
+
+    def term_files(self, query: str) -> set[str]:
+        """The term shards a query needs: its syllables' and its adjacent pairs'."""
+        words = [fold(s) for s in syllables(query)]
+        keys = words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+        return {self.file("terms", self.shard(key)) for key in keys}
+
+    def doc_file(self, url: str) -> str:
+        return self.file("docs", self.ids[url] // self.per)
 
     def matches(self, query: str) -> set[str]:
         """URLs of the documents holding every folded syllable of `query`."""
         found: set[int] | None = None
         for syllable in syllables(query):
             term = self.terms.get(fold(syllable))
-            ids = {p[0] for p in term["p"]} if term else set()
-            found = ids if found is None else found & ids
+            found_here = set(ids(term["d"])) if isinstance(term, dict) else set()
+            found = found_here if found is None else found & found_here
         return {self.docs[i][1] for i in found or set()}
 
 

@@ -339,7 +339,7 @@ def index_files(names: list[str], folder: str) -> list[str]:
 def test_only_the_needed_shards_are_fetched(driver, search_url, indexes, query):
     index = indexes["vi"]
     folder = base_path(search_url) + "search/"
-    needed = {f"terms-{index.shard(s)}.json" for s in syllables(query)}
+    needed = index.term_files(query)
     assert len(needed) < index.shards, "the query should need fewer shards than there are"
     open_search(driver, search_url, "vi", query)
     result = wait_for_results(driver, query)
@@ -350,8 +350,7 @@ def test_only_the_needed_shards_are_fetched(driver, search_url, indexes, query):
     files = index_files(names, folder)
     assert files.count("index.json") == 1
     assert {f for f in files if f.startswith("terms-")} == needed
-    shown = {index.ids[u] // index.per for u in urls(result)}
-    assert {f for f in files if f.startswith("docs-")} == {f"docs-{j}.json" for j in shown}
+    assert {f for f in files if f.startswith("docs-")} == {index.doc_file(u) for u in urls(result)}
     assert len(files) == len(set(files)), f"a file was fetched twice: {files}"
 
 
@@ -377,7 +376,7 @@ def test_document_shards_follow_the_results(driver, search_url, indexes):
         open_search(driver, search_url, "vi", query)
         assert urls(wait_for_results(driver, query)) == [url]
         docs = [f for f in index_files(fetched(driver), folder) if f.startswith("docs-")]
-        assert docs == [f"docs-{shard}.json"], f"{query!r}: fetched {docs}"
+        assert docs == [index.file("docs", shard)], f"{query!r}: fetched {docs}"
 
 
 def test_typing_fetches_each_file_once(driver, search_url, indexes):
@@ -391,8 +390,7 @@ def test_typing_fetches_each_file_once(driver, search_url, indexes):
     assert len(files) == len(set(files)), f"a file was fetched twice: {sorted(files)}"
     assert files.count("index.json") == 1
     # Only shards of what was typed, a prefix at a time at most.
-    allowed = {f"terms-{index.shard(s)}.json"
-               for text in typed for i in range(1, len(text) + 1) for s in syllables(text[:i])}
+    allowed = {f for text in typed for i in range(1, len(text) + 1) for f in index.term_files(text[:i])}
     assert {f for f in files if f.startswith("terms-")} <= allowed
 
 

@@ -234,7 +234,7 @@ def file_problems(path: Path, rel: str) -> tuple[list[str], list[str]]:
             document = json.loads(data)
         except ValueError as error:
             return [], [f"{rel}: not JSON: {error}"]
-        return json_problems(document, rel, docs=re.search(r"(^|/)docs-\d+\.json$", rel) is not None), []
+        return json_problems(document, rel, docs=re.search(r"(^|/)docs-\d+-[0-9a-f]+\.json$", rel) is not None), []
     if suffix == ".ics":
         # Unfolded content lines; `URL…:value` properties.
         text = re.sub(r"\r?\n[ \t]", "", data.decode("utf-8", errors="replace"))

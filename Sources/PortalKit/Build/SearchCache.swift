@@ -16,7 +16,8 @@ struct SearchCache: Sendable {
     /// Language code → entry.
     var languages: [String: Entry] = [:]
 
-    static let version = "1"
+    /// 2: shards named by digest, pairs of adjacent terms instead of positions.
+    static let version = "2"
 
     /// What the language's index is made from.
     static func digest(_ site: Site, language: String) -> String {

@@ -3,27 +3,37 @@ import Foundation
 
 /// A static search index per language, in small files the search page fetches on demand:
 ///
-/// - `search/<lang>/index.json`: how many documents and shards there are;
-/// - `search/<lang>/terms-<k>.json`: folded syllable → postings `[doc, score, positions…]`
-///   (positions delta-coded, at most 8 per document, among the first 400), and either `f`: the term's only exact
-///   form, or `v`: exact form → documents; a syllable lives in shard `shard(fnv1a(folded))`;
-/// - `search/<lang>/docs-<k>.json`: `[title, url, date, excerpt]` for 25 documents each (about
-///   15 KB: the twenty results a query shows may come from twenty of them).
+/// - `search/<lang>/index.json`: how many documents and shards there are, and each shard's
+///   digest, which is part of its file name;
+/// - `search/<lang>/terms-<k>-<digest>.json`: folded syllable → `{"d": documents, "s": scores}`
+///   (document numbers delta-coded) and either `f`: the term's only exact form, or `v`: exact
+///   form → documents (delta-coded); and folded pair "a b" → the documents where syllable `b`
+///   follows `a` (delta-coded), among the first 8 places of each in the first 400 syllables:
+///   what the phrase bonus needs, without positions. A term or pair lives in shard
+///   `shard(fnv1a(text))`;
+/// - `search/<lang>/docs-<k>-<digest>.json`: `[title, url, date, excerpt]` for 5 documents
+///   each (about 2 KB gzipped: the twenty results a query shows may come from twenty of them).
 ///
-/// Term shards hold 96 KB of JSON at most on average (48–96 KB: their number is a power of
-/// two, see `termShards`; about 20 KB gzipped, as servers send JSON): a phone on a slow 3G link
-/// (~400 kbit/s) fetches one in about half a second, and a query of three syllables needs at
-/// most three, while a 5,000-post language stays at a few hundred files rather than thousands.
-/// An index under that size is one shard.
+/// A query of n syllables fetches index.json, at most 2n − 1 term shards and the document
+/// shards of the results shown: under 100 KiB gzipped for the benchmark's queries, where the
+/// positions and shards of 25 documents made 230–400 KiB. Term shards hold 32 KB of JSON at
+/// most on average (their number is a power of two, see `termShards`; 4 KB gzipped at the
+/// median). Files named by their content's digest never change under a name, so a query
+/// that read index.json just before a new release went live reads the shards of that one
+/// release (or fails to find them, and search.js reads index.json again), and a browser may
+/// keep them; an edit rewrites index.json and the shards that changed.
 struct SearchIndex {
     let site: Site
 
-    static let shardTarget = 96 * 1024
-    static let documentsPerShard = 25
+    static let shardTarget = 32 * 1024
+    static let documentsPerShard = 5
     static let maximumPositions = 8
     /// Positions past this point (about the first 300 syllables of the body) are not kept: a
     /// match further in still finds the page, only without the bonus for an exact phrase.
     static let positionLimit = 400
+    /// Hex digits of a shard's SHA-256 in its name: 24 bits, enough to tell one shard's bytes
+    /// from its earlier versions (the name has the shard's number too).
+    static let digestLength = 6
     /// Field weights: a syllable in the title counts ten times one in the body.
     static let weights = (title: 10, summary: 5, heading: 3, body: 1)
 
@@ -135,20 +145,32 @@ struct SearchIndex {
         var keys: [String] = []
         read.reserveCapacity(documents.count)
         var posted = PostingLists()
+        var adjacent = AdjacentTerms()
         for (id, document) in documents.enumerated() {
             let key = document.key
             let document32 = Int32(id)
+            // Postings keep no positions: the pairs of adjacent terms stand for them.
             if let known = cache.documents[key],
                 known.forEachEntry(
                     terms: table.terms.count, forms: table.forms.count,
-                    { posted.add(document32, $0, $1, $2, $3) }) != nil
+                    {
+                        posted.add(document32, $0, $1, [], $3)
+                        adjacent.note($0, $2)
+                    }) != nil
             {
                 read.append(known)
             } else {
                 let (fields, excerpt) = document.fields()
                 read.append(
                     tokenizer.read(
-                        fields, excerpt: excerpt, table: &table, each: { posted.add(document32, $0, $1, $2, $3) }))
+                        fields, excerpt: excerpt, table: &table,
+                        each: {
+                            posted.add(document32, $0, $1, [], $3)
+                            adjacent.note($0, $2)
+                        }))
+            }
+            for (first, second) in adjacent.pairs() {
+                posted.add(document32, pairTerm(first, second, &table), 0, [], [])
             }
             keys.append(key)
         }
@@ -163,26 +185,29 @@ struct SearchIndex {
         return terms.indices.filter { !posted.postings[$0].documents.isEmpty }.sorted { terms[$0] < terms[$1] }
     }
 
-    /// One term's JSON entry, `"term":{"p":[[doc,score,gap…]…],"f":…|"v":{…}}`, as bytes.
+    /// The term of the pair "first second": the two folded syllables with a space between
+    /// (a syllable never holds one).
+    static func pairTerm(_ first: Int32, _ second: Int32, _ table: inout TermTable) -> Int {
+        Int(table.term(table.terms[Int(first)] + " " + table.terms[Int(second)]))
+    }
+
+    /// One term's JSON entry, as bytes: `"term":{"d":[gap…],"f":…,"s":[score…]}` (or `"v":{…}`
+    /// after `s`), or for a pair `"a b":[gap…]`.
     static func entry(_ term: Int, _ posted: PostingLists, _ table: TermTable) -> [UInt8] {
-        var json = Array((JSONText.string(table.terms[term]) + ":{\"p\":[").utf8)
         let list = posted.postings[term]
-        var start = 0
-        for n in list.documents.indices {
-            if n > 0 { json.append(UInt8(ascii: ",")) }
-            json.append(UInt8(ascii: "["))
-            JSONText.append(Int(list.documents[n]), to: &json)
-            json.append(UInt8(ascii: ","))
-            JSONText.append(Int(list.scores[n]), to: &json)
-            var previous: Int32 = 0
-            for p in list.positions[start..<Int(list.ends[n])] {
-                json.append(UInt8(ascii: ","))
-                JSONText.append(Int(p - previous), to: &json)
-                previous = p
-            }
-            start = Int(list.ends[n])
-            json.append(UInt8(ascii: "]"))
+        if table.terms[term].utf8.contains(UInt8(ascii: " ")) {
+            var json = Array((JSONText.string(table.terms[term]) + ":").utf8)
+            JSONText.appendGaps(list.documents, to: &json)
+            return json
         }
+        var json = Array((JSONText.string(table.terms[term]) + ":{\"d\":").utf8)
+        JSONText.appendGaps(list.documents, to: &json)
+        var scores = Array(",\"s\":[".utf8)
+        for (n, score) in list.scores.enumerated() {
+            if n > 0 { scores.append(UInt8(ascii: ",")) }
+            JSONText.append(Int(score), to: &scores)
+        }
+        scores.append(UInt8(ascii: "]"))
         let exactForms = table.forms
         // A variant a patched index emptied is left out (a clean build never has one).
         let forms = posted.termVariants[term].map { posted.variants[$0] }.filter { !$0.documents.isEmpty }.sorted {
@@ -191,17 +216,16 @@ struct SearchIndex {
         if forms.count == 1 {
             // One exact form (most English words, many Vietnamese syllables): no document
             // list to repeat.
-            json += Array(("],\"f\":" + JSONText.string(exactForms[forms[0].form]) + "}").utf8)
+            json += Array((",\"f\":" + JSONText.string(exactForms[forms[0].form])).utf8)
+            json += scores
+            json.append(UInt8(ascii: "}"))
         } else {
-            json += Array("],\"v\":{".utf8)
+            json += scores
+            json += Array(",\"v\":{".utf8)
             for (n, variant) in forms.enumerated() {
                 if n > 0 { json.append(UInt8(ascii: ",")) }
-                json += Array((JSONText.string(exactForms[variant.form]) + ":[").utf8)
-                for (k, document) in variant.documents.enumerated() {
-                    if k > 0 { json.append(UInt8(ascii: ",")) }
-                    JSONText.append(Int(document), to: &json)
-                }
-                json.append(UInt8(ascii: "]"))
+                json += Array((JSONText.string(exactForms[variant.form]) + ":").utf8)
+                JSONText.appendGaps(variant.documents, to: &json)
             }
             json += Array("}}".utf8)
         }
@@ -219,7 +243,7 @@ struct SearchIndex {
         for entry in entries { buckets[Self.shard(Self.fnv1a(entry.term), of: shards)].append(entry.json) }
 
         let folder = site.language(language).pathPrefix + "search/"
-        var files: [OutputFile] = buckets.enumerated().map { k, items in
+        let termShards: [Data] = buckets.map { items in
             var bytes: [UInt8] = [UInt8(ascii: "{")]
             bytes.reserveCapacity(items.reduce(3) { $0 + $1.count + 1 })
             for (n, item) in items.enumerated() {
@@ -227,34 +251,38 @@ struct SearchIndex {
                 bytes += item
             }
             bytes += Array("}\n".utf8)
-            return OutputFile(path: folder + "terms-\(k).json", body: .data(Data(bytes)))
+            return Data(bytes)
         }
-        let documentShards = max(1, (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard)
-        for k in 0..<documentShards {
+        let documentShards = (0..<max(1, (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard)).map {
+            k in
             let range = (k * Self.documentsPerShard)..<min(documents.count, (k + 1) * Self.documentsPerShard)
             let rows = range.map { n in
                 let d = documents[n]
                 return "[" + [d.title, d.url, d.date, read[n].excerpt].map(JSONText.string).joined(separator: ",") + "]"
             }
-            files.append(
-                OutputFile(path: folder + "docs-\(k).json", body: .text("[" + rows.joined(separator: ",\n") + "]\n")))
+            return Data(("[" + rows.joined(separator: ",\n") + "]\n").utf8)
         }
-        // A version drawn from every shard's bytes: the page asks for shards with it, so a browser
-        // never mixes a cached shard of an older build with a newer index. SHA-256, not FNV-1a
-        // byte by byte: 12 MB of shards took 27 ms so, on the longest task of a rebuild.
-        var hash = SHA256()
-        for file in files {
-            switch file.body {
-            case .text(var text): text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
-            case .data(let data): hash.update(data: data)
-            case .copy: break
+        var files: [OutputFile] = []
+        var digests: [String: [String]] = [:]
+        for (kind, shards) in [("terms", termShards), ("docs", documentShards)] {
+            for (k, data) in shards.enumerated() {
+                let digest = Self.digest(data)
+                digests[kind, default: []].append(JSONText.string(digest))
+                files.append(OutputFile(path: folder + "\(kind)-\(k)-\(digest).json", body: .data(data)))
             }
         }
-        let version = hash.finalize().prefix(4).map { String(format: "%02x", $0) }.joined()
         let manifest =
-            "{\"language\":\(JSONText.string(language)),\"version\":\"\(version)\",\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"termShards\":\(shards),\"hash\":\"fnv1a32-xorfold16\"}\n"
+            "{\"docs\":[\(digests["docs", default: []].joined(separator: ","))],\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"hash\":\"fnv1a32-xorfold16\",\"language\":\(JSONText.string(language)),\"termShards\":\(shards),\"terms\":[\(digests["terms", default: []].joined(separator: ","))]}\n"
         files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
         return files
+    }
+
+    /// The start of the bytes' SHA-256 in hex, which names a shard: a name never holds two
+    /// contents, so a page that read one release's index.json never mixes in another's shards.
+    static func digest(_ data: Data) -> String {
+        SHA256.hash(data: data).prefix((digestLength + 1) / 2).map { String(format: "%02x", $0) }.joined().prefix(
+            digestLength
+        ).description
     }
 
     /// Every term's postings and variants, as documents are added in order (so each list is
@@ -359,6 +387,19 @@ struct SearchIndex {
 }
 
 extension JSONText {
+    /// Appends a sorted list of document numbers as a JSON array of their gaps (the first
+    /// number, then each one less the one before): mostly one or two digits.
+    static func appendGaps(_ documents: [Int32], to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "["))
+        var previous: Int32 = 0
+        for (n, document) in documents.enumerated() {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            append(Int(document - previous), to: &bytes)
+            previous = document
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// Appends a decimal integer's digits. The index writes millions of small numbers (document
     /// numbers, scores, position gaps): one and two digits are written without a loop.
     static func append(_ value: Int, to bytes: inout [UInt8]) {

@@ -1,5 +1,6 @@
 /// A language's search index as a resident process (`portal serve`) keeps it between builds:
-/// every document's terms, the posting lists and each term's JSON entry. When a build changes
+/// every document's terms, the posting lists (with the pairs of adjacent terms, see
+/// `AdjacentTerms`) and each term's JSON entry. When a build changes
 /// a few documents and keeps the others in their places (an edited body or title), the
 /// postings of those documents are taken out and put back, and only their terms' entries are
 /// written again: the other 5,000 documents are not merged again. Anything else (a document
@@ -58,16 +59,30 @@ extension SearchIndexResident {
     fileprivate mutating func patch(_ changed: [Int], _ documents: [SearchIndex.Document], _ keys: [String]) {
         var touched = Set<Int>()
         var tokenizer = SearchTokenizer()
+        var adjacent = AdjacentTerms()
         for index in changed {
             let document = Int32(index)
-            _ = read[index].forEachEntry(terms: table.terms.count, forms: table.forms.count) { term, _, _, forms in
+            _ = read[index].forEachEntry(terms: table.terms.count, forms: table.forms.count) {
+                term, _, positions, forms in
                 posted.remove(document, term, forms)
                 touched.insert(term)
+                adjacent.note(term, positions)
+            }
+            for (first, second) in adjacent.pairs() {
+                let pair = SearchIndex.pairTerm(first, second, &table)
+                posted.remove(document, pair, [])
+                touched.insert(pair)
             }
             let (fields, excerpt) = documents[index].fields()
             read[index] = tokenizer.read(fields, excerpt: excerpt, table: &table) { term, score, positions, forms in
-                posted.insert(document, term, score, positions, forms)
+                posted.insert(document, term, score, [], forms)
                 touched.insert(term)
+                adjacent.note(term, positions)
+            }
+            for (first, second) in adjacent.pairs() {
+                let pair = SearchIndex.pairTerm(first, second, &table)
+                posted.insert(document, pair, 0, [], [])
+                touched.insert(pair)
             }
             self.keys[index] = keys[index]
         }

@@ -1,8 +1,10 @@
 /* Site search, in the page's language: results as the reader types, from the static index
    that SearchIndex.swift writes under the form's data-index. The text steps (syllables, fold,
    exact form, FNV-1a shard) are those of SearchText.swift and must stay identical.
-   Only index.json, the term shards of the query's syllables and the document shards of the
-   results shown are fetched, each once. Document text is inserted with textContent only. */
+   Only index.json, the term shards of the query's syllables and of its adjacent pairs, and the
+   document shards of the results shown are fetched, each once. Shards are named by their
+   digest (listed in index.json), so they never change under a name. Document text is
+   inserted with textContent only. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-index]");
@@ -46,11 +48,11 @@
   }
 
   // One request per file, ever; a failed one is forgotten so that a later query retries.
-  // index.json is revalidated; shards carry its "version", when it has one, against stale caches.
-  function load(name, index) {
-    var url = form.getAttribute("data-index") + name + (index && index.version ? "?v=" + encodeURIComponent(index.version) : "");
+  // index.json is revalidated; a shard's name holds its digest, so a cached one is never stale.
+  function load(name, shard) {
+    var url = form.getAttribute("data-index") + name;
     if (!files[url]) {
-      files[url] = fetch(url, { cache: index ? "default" : "no-cache" }).then(function (response) {
+      files[url] = fetch(url, { cache: shard ? "default" : "no-cache" }).then(function (response) {
         if (!response.ok) throw new Error(url + ": " + response.status);
         return response.json();
       });
@@ -67,7 +69,18 @@
     }).filter(function (w) { return w.f; });
   }
 
-  function rank(words, shards) {
+  // Document numbers are written as gaps: the first, then each less the one before.
+  function ids(gaps) {
+    var at = 0;
+    return (gaps || []).map(function (gap) { return (at += gap); });
+  }
+
+  // The adjacent pairs of the query's syllables, "a b" as the index names them.
+  function pairs(words) {
+    return words.slice(1).map(function (w, i) { return words[i].f + " " + w.f; });
+  }
+
+  function rank(words, shards, pairShards) {
     var postings = words.map(function (w, i) {
       var term = own(shards[i], w.f), byDoc = new Map();
       if (!term) return byDoc;
@@ -75,29 +88,24 @@
       var all = false, same = null;
       if (w.marked) {
         if (typeof term.f === "string") all = term.f === w.e;
-        else same = new Set(own(term.v, w.e) || []);
+        else same = new Set(ids(own(term.v, w.e)));
       }
-      term.p.forEach(function (p) {
-        var positions = new Set(), at = 0;
-        for (var k = 2; k < p.length; k++) positions.add(at += p[k]);
-        var exact = all || (same !== null && same.has(p[0]));
-        byDoc.set(p[0], { score: exact ? 2 * p[1] : p[1], positions: positions });
+      ids(term.d).forEach(function (id, n) {
+        var exact = all || (same !== null && same.has(id));
+        byDoc.set(id, exact ? 2 * term.s[n] : term.s[n]);
       });
       return byDoc;
     });
+    // Documents where syllable i + 1 follows syllable i (among the places the index keeps).
+    var adjacent = pairs(words).map(function (pair, i) { return new Set(ids(own(pairShards[i], pair))); });
     var hits = [];
     postings[0].forEach(function (first, id) {
-      var score = 0, previous = null;
+      var score = 0;
       for (var i = 0; i < postings.length; i++) {
         var hit = postings[i].get(id);
-        if (!hit) return; // every syllable must match
-        score += hit.score;
-        if (previous) {
-          for (var p of previous.positions) {
-            if (hit.positions.has(p + 1)) { score += PHRASE; break; }
-          }
-        }
-        previous = hit;
+        if (hit === undefined) return; // every syllable must match
+        score += hit;
+        if (i > 0 && adjacent[i - 1].has(id)) score += PHRASE;
       }
       hits.push([id, score]);
     });
@@ -105,15 +113,22 @@
     return hits.sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
   }
 
+  // Shard k of a kind ("terms", "docs") is named by its number and the digest index.json lists.
+  function shard(index, kind, k) {
+    return load(kind + "-" + k + "-" + index[kind][k] + ".json", true);
+  }
+
   function search(words, seq, text) {
     return load("index.json").then(function (index) {
-      return Promise.all(words.map(function (w) {
-        var h = fnv1a(w.f);
-        return load("terms-" + (((h ^ (h >>> 16)) >>> 0) % index.termShards) + ".json", index);
+      var keys = words.map(function (w) { return w.f; }).concat(pairs(words));
+      return Promise.all(keys.map(function (key) {
+        var h = fnv1a(key);
+        return shard(index, "terms", ((h ^ (h >>> 16)) >>> 0) % index.termShards);
       })).then(function (shards) {
-        var hits = rank(words, shards), top = hits.slice(0, SHOWN), per = index.documentsPerShard;
+        var hits = rank(words, shards.slice(0, words.length), shards.slice(words.length));
+        var top = hits.slice(0, SHOWN), per = index.documentsPerShard;
         return Promise.all(top.map(function (hit) {
-          return load("docs-" + Math.floor(hit[0] / per) + ".json", index);
+          return shard(index, "docs", Math.floor(hit[0] / per));
         })).then(function (docs) {
           if (seq !== run) return;
           render(words, hits.length, top.map(function (hit, i) { return docs[i][hit[0] % per]; }), text);
@@ -178,6 +193,11 @@
       return;
     }
     search(words, seq, text).catch(function () {
+      // A shard named in index.json is gone when a new release went live since it was read:
+      // read index.json again, once.
+      delete files[form.getAttribute("data-index") + "index.json"];
+      return search(words, seq, text);
+    }).catch(function () {
       if (seq !== run) return;
       last = null; // let the same query try again
       list.replaceChildren();
