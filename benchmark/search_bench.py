@@ -397,7 +397,9 @@ def run_wire(out: Path, base_path: str, pagefind: bool) -> tuple[dict, str]:
                             handler.log.clear()
                             top = ask(driver, url(language), text)
                             time.sleep(0.2)  # the last responses' bytes are in the log
-                            counted = [r for r in handler.log if not r[0].endswith(HARNESS.format(lang=language))]
+                            # What the site sends: not the harness page, nor chromium's /favicon.ico.
+                            counted = [r for r in handler.log if r[0].startswith(base_path)
+                                       and not r[0].endswith(HARNESS.format(lang=language))]
                             runs.append({"top": top, "requests": len(counted),
                                          "bytes": sum(r[2] for r in counted),
                                          "files": [[r[0][len(base_path):], r[1], r[2]] for r in counted]})
