@@ -21,7 +21,7 @@ import Testing
         var site = Site(
             graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
             now: now)
-        site.banner = try BannerOnSite.make(settings: settings, graph: graph, theme: theme, now: now)
+        site.banner = try BannerOnSite.make(settings: settings, graph: graph, theme: theme, now: now).banner
         return (site, theme)
     }
 

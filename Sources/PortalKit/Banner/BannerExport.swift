@@ -35,11 +35,11 @@ public struct BannerExport: Sendable {
         let theme = try Theme.load(
             directory: directory, settings: settings, contentDirectory: contentDirectory, warnings: WarningLog())
         let moment = VietnamTime.parse(String(format: "%04d-07-28", year))!
-        guard let banner = try BannerOnSite.make(settings: settings, graph: graph, theme: theme, now: moment) else {
+        guard let banner = try BannerOnSite.make(settings: settings, graph: graph, theme: theme, now: moment).banner
+        else {
             return []
         }
-        let files: [OutputFile]
-        do { files = try banner.kit.files(banner.artworks) } catch { throw BuildFailure([error]) }
+        let files = banner.files
         var written: [String] = []
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)

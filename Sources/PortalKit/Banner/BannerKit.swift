@@ -36,12 +36,24 @@ struct BannerKit {
 
     /// Lays out and renders every banner; fails naming the size and language of every title
     /// that does not fit even wrapped at the smallest size.
-    func artworks() throws(BuildFailure) -> [Artwork] {
+    ///
+    /// `drawn`: the SVG and PNG of every artwork from a build with the same inputs
+    /// (`BannerCache`), in this order; nothing is drawn again.
+    func artworks(drawn: [(svg: String, png: Data)]? = nil) throws(BuildFailure) -> [Artwork] {
         var artworks: [Artwork] = []
         var errors: [any PortalError] = []
         for language in languages.map(\.code) {
             let title = title(language)
             for size in settings.sizes {
+                let stem = folder + "asean-\(year)-\(language)-\(size)"
+                if let drawn, artworks.count < drawn.count {
+                    let (svg, png) = drawn[artworks.count]
+                    artworks.append(
+                        Artwork(
+                            size: size, language: language, title: title, svgPath: stem + ".svg",
+                            pngPath: stem + ".png", svg: svg, png: png))
+                    continue
+                }
                 let layout = BannerLayout(
                     size: size, language: language, title: title, subtitle: subtitle(language),
                     number: settings.number(year: year), template: template)
@@ -56,7 +68,6 @@ struct BannerKit {
                     errors.append(error)
                     continue
                 }
-                let stem = folder + "asean-\(year)-\(language)-\(size)"
                 artworks.append(
                     Artwork(
                         size: size, language: language, title: title, svgPath: stem + ".svg", pngPath: stem + ".png",
@@ -82,8 +93,9 @@ struct BannerKit {
             separator: "\n")
     }
 
-    /// The kit's files: the artworks, a snippets file per language and the zip.
-    func files(_ artworks: [Artwork]) throws(BannerError) -> [OutputFile] {
+    /// The kit's files: the artworks, a snippets file per language and the zip (`zip`: the
+    /// zip of a build with the same inputs, see `BannerCache`).
+    func files(_ artworks: [Artwork], zip known: Data? = nil) throws(BannerError) -> [OutputFile] {
         var files: [OutputFile] = []
         var entries: [(String, Data)] = []
         for artwork in artworks {
@@ -98,7 +110,9 @@ struct BannerKit {
             files.append(OutputFile(path: path, body: .text(text)))
             entries.append(((path as NSString).lastPathComponent, Data(text.utf8)))
         }
-        files.append(OutputFile(path: zipPath, body: .data(try zip(entries))))
+        let archive: Data
+        if let known { archive = known } else { archive = try zip(entries) }
+        files.append(OutputFile(path: zipPath, body: .data(archive)))
         return files
     }
 

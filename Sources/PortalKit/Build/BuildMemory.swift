@@ -24,6 +24,8 @@ public struct BuildMemory: Sendable {
     /// Each body's digest (`Site.digest`) by its Markdown cache key, for bodies the Markdown
     /// stage took from the cache (a body it rendered again is digested again).
     var bodyDigests: [String: String] = [:]
+    /// The July kit's artworks and zip as last drawn.
+    var banner = BannerCache()
     /// The caches that describe the output: valid only while nothing else writes it.
     var render = RenderStage.Memory()
 

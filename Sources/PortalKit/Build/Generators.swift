@@ -74,9 +74,7 @@ extension RenderStage.Generator {
         if let banner = site.banner {
             generators.append(
                 Self(owner: { "the banner kit's \($0)" }) { () -> RenderStage.Generated in
-                    do throws(BannerError) { return .files(try banner.kit.files(banner.artworks)) } catch {
-                        return .failed(error)
-                    }
+                    .files(banner.files)
                 })
         }
         return generators

@@ -208,8 +208,17 @@ public enum SiteBuild {
             for (index, key) in keys.enumerated() { if let key { digests[key] = site.bodyDigests[index] } }
             memory?.bodyDigests = digests
         }
-        site.banner = try BannerOnSite.make(
-            settings: settings, graph: graph, theme: theme, now: options.publication.now)
+        // The kit as the last build drew it, when nothing it depends on changed (`BannerCache`).
+        let bannerCache =
+            settings.banner == nil ? BannerCache() : memory?.banner ?? BannerCache.load(output: output)
+        let (banner, nextBannerCache) = try BannerOnSite.make(
+            settings: settings, graph: graph, theme: theme, now: options.publication.now, cache: bannerCache)
+        site.banner = banner
+        if memory != nil {
+            memory?.banner = nextBannerCache
+        } else if nextBannerCache.key != bannerCache.key {
+            DispatchQueue.global().async(group: cacheWrites) { nextBannerCache.save(output: output) }
+        }
         clock.lap("banners")
 
         var render = RenderStage(

@@ -96,13 +96,19 @@ enum Paginator {
 struct BannerOnSite {
     let kit: BannerKit
     let artworks: [BannerKit.Artwork]
+    /// The kit's files: artworks, snippets and zip.
+    let files: [OutputFile]
     let isActive: Bool
 
-    /// Makes the kit of `now`'s year and checks the campaign pages exist.
-    static func make(settings: SiteSettings, graph: SiteGraph, theme: Theme, now: Date) throws(BuildFailure)
-        -> BannerOnSite?
+    /// Makes the kit of `now`'s year and checks the campaign pages exist. The artworks and the
+    /// zip come from `cache` when its key is this kit's; the second value is the cache for the
+    /// next build (the same one when nothing was drawn).
+    static func make(
+        settings: SiteSettings, graph: SiteGraph, theme: Theme, now: Date, cache: BannerCache = BannerCache()
+    )
+        throws(BuildFailure) -> (banner: BannerOnSite?, cache: BannerCache)
     {
-        guard let banner = settings.banner else { return nil }
+        guard let banner = settings.banner else { return (nil, cache) }
         guard let template = theme.bannerTemplate else {
             throw BuildFailure([BannerError.missingTemplate("\(theme.directory)/banner/banner.svg.mustache")])
         }
@@ -120,7 +126,27 @@ struct BannerOnSite {
         let kit = BannerKit(
             settings: banner, year: VietnamTime.parts(now).year, languages: settings.languages, base: settings.baseURL,
             campaignPages: pages, template: template)
-        return BannerOnSite(kit: kit, artworks: try kit.artworks(), isActive: banner.isActive(at: now))
+        let key = kit.cacheKey(templateText: theme.bannerText ?? "")
+        let known = cache.drawings(for: key)
+        let artworks = try kit.artworks(drawn: known)
+        let files: [OutputFile]
+        do throws(BannerError) { files = try kit.files(artworks, zip: known == nil ? nil : cache.zip) } catch {
+            throw BuildFailure([error])
+        }
+        var next = cache
+        if known == nil {
+            next = BannerCache(key: key, drawn: artworks.map { ($0.svg, $0.png) }, zip: Self.zip(of: files, kit))
+        }
+        return (
+            BannerOnSite(kit: kit, artworks: artworks, files: files, isActive: banner.isActive(at: now)), next
+        )
+    }
+
+    private static func zip(of files: [OutputFile], _ kit: BannerKit) -> Data {
+        guard let file = files.first(where: { $0.path == kit.zipPath }), case .data(let data) = file.body else {
+            return Data()
+        }
+        return data
     }
 
     /// Whether `page` is a campaign page.

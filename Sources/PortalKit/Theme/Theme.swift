@@ -18,6 +18,8 @@ public struct Theme: Sendable {
     var fingerprints: AssetFingerprints
     /// `banner/banner.svg.mustache`: the July banner, laid out by the build.
     var bannerTemplate: MustacheTemplate?
+    /// The banner template's text, for the banner cache's key (`BannerCache`).
+    var bannerText: String?
     /// Each template's text (name → text), for `specialised(_:)`.
     var templateTexts: [String: String] = [:]
     /// A digest of every template, UI string and asset: with a page's context it decides
@@ -241,6 +243,7 @@ extension Theme {
             templateTexts: Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.text) }), digest: digest.finish()
         )
         theme.imageSizes = imageSizes
+        theme.bannerText = bannerData.map { (try? TextInput.decode($0)) ?? "" }
         return theme
     }
 }
