@@ -145,11 +145,12 @@ extension Diagnostic {
 
     public var json: [String: Any] { json(in: .current) }
 
-    /// Keys and `severity` stay English for tools; `code` names a catalogued message (none
-    /// for one not migrated yet); `message` and `help` are in `language`.
+    /// Keys and `severity` stay English for tools; `code` names the catalogue's message;
+    /// `message` and `help` are in `language`.
     public func json(in language: MessageLanguage) -> [String: Any] {
-        var fields: [String: Any] = ["severity": severity.rawValue, "message": messageText.text(in: language)]
-        if !messageText.code.isEmpty { fields["code"] = messageText.code }
+        var fields: [String: Any] = [
+            "severity": severity.rawValue, "code": messageText.code, "message": messageText.text(in: language),
+        ]
         if let location {
             fields["file"] = location.file
             if let line = location.line { fields["line"] = line }

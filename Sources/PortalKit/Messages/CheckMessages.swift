@@ -41,28 +41,14 @@ public enum CheckMessages {
             vi: "cập nhật bản dịch, sau đó chạy lệnh: portal translate --refresh \(file)")
     }
 
-    /// A draft, a future or an expired page. The English reason and remedy are the ones a link
-    /// to such a page gets (`Publication.Exclusion.explanation`, Markdown/LinkResolver.swift,
-    /// not in the catalogue yet).
+    /// A draft, a future or an expired page: the reason and remedy a link to such a page gets
+    /// (`Publication.Exclusion`'s texts in LinkMessages.swift).
     public static func notPublished(_ exclusion: Publication.Exclusion) -> Message {
-        let reason =
-            switch exclusion {
-            case .draft: "đây là bản nháp"
-            case .future: "ngày đăng của trang chưa tới"
-            case .expired: "trang đã quá ngày hết hạn"
-            }
-        return Message(
+        Message(
             "check.not-published", en: "the page is not published now: \(exclusion.explanation)",
-            vi: "trang hiện không được đăng: \(reason)")
+            vi: "trang hiện không được đăng: \(exclusion.vietnameseExplanation)")
     }
     public static func notPublishedHelp(_ exclusion: Publication.Exclusion) -> Message {
-        let remedy =
-            switch exclusion {
-            case .draft:
-                "đăng trang (xoá `draft: true`) hoặc xoá liên kết tới trang; tuỳ chọn --drafts dựng cả bản nháp"
-            case .future: "xoá liên kết tới trang cho tới ngày đăng; tuỳ chọn --future dựng cả trang chưa tới ngày đăng"
-            case .expired: "xoá liên kết tới trang, hoặc xoá `expiryDate` của trang"
-            }
-        return Message("check.not-published.help", en: exclusion.remedy, vi: remedy)
+        Message("check.not-published.help", en: exclusion.remedy, vi: exclusion.vietnameseRemedy)
     }
 }
