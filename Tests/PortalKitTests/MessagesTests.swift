@@ -32,6 +32,7 @@ import Testing
                 pages: a(1), output: a(2), seconds: a(3), written: 41, unchanged: 42, removed: 43),
             arguments: [a(1), a(2), a(3), "41", "42", "43"]),
         Entry(message: BuildMessages.checkSummary(errors: 41, warnings: 42), arguments: ["41", "42"]),
+        Entry(message: BuildMessages.checkSummary(errors: 1, warnings: 1), arguments: ["1"], variant: true),
         Entry(message: FrontMatterMessages.missingFrontMatter),
         Entry(message: FrontMatterMessages.missingFrontMatterHelp, arguments: ["title: Tiêu đề bài viết"]),
         Entry(message: FrontMatterMessages.unclosed),
@@ -179,7 +180,13 @@ import Testing
         #expect(words.unicodeScalars.contains { $0.value > 0x7F }, "\(message.vi)")
     }
 
-    /// A code names one message for tools reading `--format json`: two messages never share one.
+    /// `portal check`'s last line: English counts one error, not "1 errors".
+    @Test func checkSummaryCountsInBothLanguages() {
+        #expect(BuildMessages.checkSummary(errors: 1, warnings: 1).en == "1 error, 1 warning")
+        #expect(BuildMessages.checkSummary(errors: 3, warnings: 0).en == "3 errors, 0 warnings")
+        #expect(BuildMessages.checkSummary(errors: 3, warnings: 1).vi == "3 lỗi, 1 cảnh báo")
+    }
+
     @Test func vietnameseWritesADecimalComma() {
         let line = BuildMessages.built(
             pages: "vi 4, en 3", output: "Output", seconds: "0.18", written: 79, unchanged: 0, removed: 0)
@@ -189,6 +196,7 @@ import Testing
         #expect(line.en == "Built vi 4, en 3 pages into Output in 0.18 s: 79 files written, 0 unchanged, 0 removed")
     }
 
+    /// A code names one message for tools reading `--format json`: two messages never share one.
     @Test func codesAreUnique() {
         let codes = Self.entries.filter { !$0.variant }.map(\.message.code)
         #expect(Set(codes).count == codes.count, "a code given twice: \(codes.sorted())")

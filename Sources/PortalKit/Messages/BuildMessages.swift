@@ -31,7 +31,10 @@ public enum BuildMessages {
 
     /// `portal check`'s last line.
     public static func checkSummary(errors: Int, warnings: Int) -> Message {
+        // Vietnamese nouns have no plural; English says "1 error", "2 errors".
         Message(
-            "check.summary", en: "\(errors) errors, \(warnings) warnings", vi: "\(errors) lỗi, \(warnings) cảnh báo")
+            "check.summary",
+            en: "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+            vi: "\(errors) lỗi, \(warnings) cảnh báo")
     }
 }
