@@ -124,6 +124,27 @@ import Testing
         #expect(shards.values.contains(renamed[renamed.count - 1]!) == false)
     }
 
+    /// A term counts at most three times a field: a body that repeats the query's words does
+    /// not outweigh a page whose title holds them.
+    @Test func aWordCountsAtMostThreeTimesAField() throws {
+        var table = TermTable()
+        var tokenizer = SearchTokenizer()
+        let repeated = tokenizer.read(
+            [("Tin mới", 10), (String(repeating: "văn hóa ", count: 20), 1)], excerpt: "", table: &table)
+        let titled = tokenizer.read([("Văn hóa", 10), ("Văn hóa và du lịch", 1)], excerpt: "", table: &table)
+        func score(_ document: DocumentTerms, _ term: String) -> Int32? {
+            document.entries(terms: table.terms.count, forms: table.forms.count)?.first {
+                table.terms[Int($0.term)] == term
+            }?.score
+        }
+        #expect(score(repeated, "van") == 3)
+        #expect(score(repeated, "hoa") == 3)
+        #expect(score(titled, "van") == 11)
+        // Each field has its own three: the title's "tin" three times still counts 30.
+        let thrice = tokenizer.read([("Tin tin tin tin", 10), ("tin", 1)], excerpt: "", table: &table)
+        #expect(score(thrice, "tin") == 31)
+    }
+
     /// A document's terms as read: each term once, scored by field, with its first positions
     /// (a gap of 8 between fields) and every form it is written in; through the cache file and
     /// back the same, and a term no document holds any more is left out of the file.

@@ -16,8 +16,9 @@ struct SearchCache: Sendable {
     /// Language code → entry.
     var languages: [String: Entry] = [:]
 
-    /// 2: shards named by digest, pairs of adjacent terms instead of positions.
-    static let version = "2"
+    /// 2: shards named by digest, pairs of adjacent terms instead of positions. 3: a term
+    /// counts at most `SearchIndex.occurrencesCounted` times a field.
+    static let version = "3"
 
     /// What the language's index is made from.
     static func digest(_ site: Site, language: String) -> String {

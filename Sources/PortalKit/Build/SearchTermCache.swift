@@ -9,7 +9,8 @@ struct SearchTermCache: Sendable {
     private(set) var table = TermTable()
     private(set) var documents: [String: DocumentTerms] = [:]
 
-    static let version = "2"
+    /// 3: scores count a term at most `SearchIndex.occurrencesCounted` times a field.
+    static let version = "3"
 
     init() {}
 

@@ -36,6 +36,11 @@ struct SearchIndex {
     static let digestLength = 6
     /// Field weights: a syllable in the title counts ten times one in the body.
     static let weights = (title: 10, summary: 5, heading: 3, body: 1)
+    /// Occurrences of a syllable that count in one field; more add nothing. Without a limit a
+    /// body that repeats "văn hóa" twenty times outranked a page titled with the whole query
+    /// ("cộng đồng văn hóa": Pagefind's first five all had both words in the title, portal's
+    /// first only one of them): the saturation BM25 gives term frequency, in its simplest form.
+    static let occurrencesCounted = 3
 
     struct Document {
         var title: String

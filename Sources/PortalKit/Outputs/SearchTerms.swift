@@ -147,6 +147,8 @@ struct SearchTokenizer {
     /// `maximumPositions` places per slot in `slotPositions`, and the forms after each one's
     /// first (a term is rarely written two ways in one document) in `moreForms`.
     private var slots: [(term: Int32, score: Int32, positionCount: Int32, form: Int32)] = []
+    /// How often each slot's term has counted in the field being read (`occurrencesCounted`).
+    private var fieldCounts: [Int32] = []
     private var slotPositions: [Int32] = []
     private var moreForms: [(slot: Int32, form: Int32)] = []
     private var formBuffer: [Int32] = []
@@ -164,8 +166,10 @@ struct SearchTokenizer {
         let perSlot = SearchIndex.maximumPositions
         slots.removeAll(keepingCapacity: true)
         moreForms.removeAll(keepingCapacity: true)
+        fieldCounts.removeAll(keepingCapacity: true)
         var position = 0
         for (text, weight) in fields {
+            for slot in fieldCounts.indices { fieldCounts[slot] = 0 }
             reader.forEachSyllable(in: text) { syllable in
                 let (sid, isNew) = syllables.id(of: syllable)
                 if isNew {
@@ -187,6 +191,7 @@ struct SearchTokenizer {
                 if marks[Int(term)].document != document {
                     marks[Int(term)] = (document, Int32(slots.count))
                     slots.append((term, 0, 0, form))
+                    fieldCounts.append(0)
                     if slotPositions.count < slots.count * perSlot {
                         slotPositions += repeatElement(0, count: perSlot * 64)
                     }
@@ -195,7 +200,10 @@ struct SearchTokenizer {
                 }
                 formMarks[Int(form)] = document
                 let slot = Int(marks[Int(term)].slot)
-                slots[slot].score += Int32(weight)
+                if fieldCounts[slot] < SearchIndex.occurrencesCounted {
+                    fieldCounts[slot] += 1
+                    slots[slot].score += Int32(weight)
+                }
                 let count = Int(slots[slot].positionCount)
                 if position < SearchIndex.positionLimit, count < perSlot {
                     slotPositions[slot * perSlot + count] = Int32(position)
