@@ -82,6 +82,9 @@ enum ErrorPage {
             changed.isEmpty
             ? ""
             : "<p class=\"changed\">Thay đổi gần nhất · Last change: \(changed.map(escape).joined(separator: ", "))</p>\n"
+        // The report in the text font, not a monospaced one: Debian's default monospace (DejaVu
+        // Sans Mono) has no precomposed ỗ, ế, ồ…, so a Vietnamese report's marks landed beside
+        // their letters ("lỗi" read "lôĩ").
         return """
             <!DOCTYPE html>
             <html lang="vi">
@@ -93,7 +96,7 @@ enum ErrorPage {
             body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff8f6}
             h1{color:#a4000f;font-size:1.5rem;margin:0 0 .5rem}
             pre{background:#fff;border:1px solid #e3b5b0;border-left:6px solid #a4000f;padding:1rem;\
-            overflow:auto;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap}
+            overflow:auto;font:15px/1.5 system-ui,sans-serif;white-space:pre-wrap}
             .loc{color:#00427a}.error{color:#a4000f;font-weight:bold}.warning{color:#8a5300;font-weight:bold}
             .changed{color:#555;font-size:.9rem}
             </style>
