@@ -129,6 +129,10 @@ def test_cache_headers_and_content_types(site):
         "posts.json": ("application/json", "public, max-age=300"),
         "search/index.json": ("application/json", "public, max-age=300"),
     }
+    for shard in output.rglob("*.json"):
+        if re.fullmatch(r"(terms|docs)-[0-9]+-[0-9a-f]{6}\.json", shard.name):
+            expected[str(shard.relative_to(output))] = ("application/json", "public, max-age=31536000, immutable")
+    assert sum(1 for v in expected.values() if v[0] == "application/json") > 4
     for ics in output.rglob("*.ics"):
         expected[str(ics.relative_to(output))] = ("text/calendar; charset=utf-8", "public, max-age=300")
     for asset in (output / "assets").rglob("*"):

@@ -89,6 +89,24 @@ def test_assets_are_immutable(site):
         assert headers["content-type"] == f"{kind}; charset=utf-8"
 
 
+def test_search_shards_are_immutable_and_their_list_is_not(site):
+    """A search shard is named by its digest: cached for good. index.json names the shards of
+    the current release: revalidated like a page."""
+    server, output, _, _ = site
+    shards = [p for p in output.rglob("*.json") if re.fullmatch(r"(terms|docs)-[0-9]+-[0-9a-f]{6}\.json", p.name)]
+    assert len(shards) >= 4
+    for shard in shards:
+        path = BASE + str(shard.relative_to(output))
+        for encoding in ["br", "gzip", ""]:
+            status, headers, _ = server.get(path, {"Accept-Encoding": encoding} if encoding else {})
+            assert status == 200, path
+            assert headers["cache-control"] == "public, max-age=31536000, immutable", (path, encoding)
+            assert headers["content-type"] == "application/json"
+    for index in ["search/index.json", "en/search/index.json"]:
+        status, headers, _ = server.get(BASE + index)
+        assert status == 200 and headers["cache-control"] == "public, max-age=300", index
+
+
 def test_redirects_are_real(site):
     server, _, publish, _ = site
     redirects = re.findall(r'location = "([^"]+)" \{ return 301 "([^"]+)"; \}', (publish / "nginx.conf").read_text())

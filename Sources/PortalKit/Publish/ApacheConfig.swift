@@ -68,6 +68,8 @@ public enum ApacheConfig {
             #"\.(html|css|js|json|xml|ics|csv|txt)(\.br|\.gz)?$"#, "Header set Cache-Control \"\(ServerPlan.short)\"")
         lines += filesMatch(
             #"\.[0-9a-f]{8}\.(css|js)(\.br|\.gz)?$"#, "Header set Cache-Control \"\(ServerPlan.immutable)\"")
+        lines += filesMatch(
+            "^" + ServerPlan.searchShard + #"(\.br|\.gz)?$"#, "Header set Cache-Control \"\(ServerPlan.immutable)\"")
         // Every file that has compressed copies varies by Accept-Encoding, the plain one too.
         lines += filesMatch(
             #"\.(html|css|js|json|xml|svg|ics|csv|txt)(\.br|\.gz)?$"#, "Header append Vary Accept-Encoding")

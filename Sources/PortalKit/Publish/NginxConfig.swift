@@ -26,13 +26,16 @@ public enum NginxConfig {
         if let previous {
             lines += [
                 "",
-                "# The release before the current one: content-hashed assets a page just served asks for.",
+                "# The release before the current one: content-hashed assets and search shards a page just",
+                "# served asks for.",
                 "location ^~ \(quote("/.portal-previous" + base)) {",
                 "    internal;",
                 "    alias \(quote(folder(previous)));",
             ]
             lines += headers(cache: ServerPlan.immutable).map { "    " + $0 }
-            lines += ["    gzip_static on;", "    types { text/css css; text/javascript js; }", "}"]
+            lines += [
+                "    gzip_static on;", "    types { text/css css; text/javascript js; application/json json; }", "}",
+            ]
         }
         for language in plan.languages {
             let prefix = base + language.prefix

@@ -47,11 +47,16 @@ public struct ServerPlan: Sendable, Equatable {
     static let short = "public, max-age=300"
     static let day = "public, max-age=86400"
 
+    /// A search shard's file name (`terms-3-a1b2c3.json`, `docs-0-…`): named by its digest, so
+    /// immutable like the assets; `index.json`, which names the shards, is not.
+    static let searchShard = #"(terms|docs)-[0-9]+-[0-9a-f]{\#(SearchIndex.digestLength)}\.json"#
+
     /// The kinds of text files the configurations name, most specific first: the regular
     /// expression on the path (without its end), the Content-Type and the Cache-Control.
     static let kinds: [(pattern: String, type: String, cache: String)] = [
         (#"\.[0-9a-f]{8}\.css"#, "text/css; charset=utf-8", immutable),
         (#"\.[0-9a-f]{8}\.js"#, "text/javascript; charset=utf-8", immutable),
+        ("/search/" + searchShard, "application/json", immutable),
         (#"\.html"#, "text/html; charset=utf-8", short),
         (#"\.css"#, "text/css; charset=utf-8", short),
         (#"\.js"#, "text/javascript; charset=utf-8", short),
