@@ -151,6 +151,9 @@ struct SearchIndex {
         read.reserveCapacity(documents.count)
         var posted = PostingLists()
         var adjacent = AdjacentTerms()
+        // Each pair's term by its two syllables' ids: the same few hundred thousand pairs come
+        // back in document after document, and naming one builds and hashes a string.
+        var pairTerms: [Int64: Int] = [:]
         for (id, document) in documents.enumerated() {
             let key = document.key
             let document32 = Int32(id)
@@ -175,7 +178,15 @@ struct SearchIndex {
                         }))
             }
             for (first, second) in adjacent.pairs() {
-                posted.add(document32, pairTerm(first, second, &table), 0, [], [])
+                let key = Int64(first) << 32 | Int64(UInt32(bitPattern: second))
+                let term: Int
+                if let known = pairTerms[key] {
+                    term = known
+                } else {
+                    term = pairTerm(first, second, &table)
+                    pairTerms[key] = term
+                }
+                posted.add(document32, term, 0, [], [])
             }
             keys.append(key)
         }
