@@ -25,3 +25,7 @@ int portal_syncfs(int fd) {
     return 0;
 #endif
 }
+
+const char *portal_dirent_name(const struct dirent *entry) { return entry->d_name; }
+
+unsigned char portal_dirent_type(const struct dirent *entry) { return entry->d_type; }

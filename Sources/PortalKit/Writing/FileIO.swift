@@ -128,11 +128,10 @@ enum FileIO {
         defer { closedir(directory) }
         var result: [(String, EntryKind)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            // Read in place: `entry.pointee` would copy a whole `dirent`, past the entry's end.
+            let name = String(cString: portal_dirent_name(entry))
             if name == "." || name == ".." { continue }
-            var type = Int32(entry.pointee.d_type)
+            var type = Int32(portal_dirent_type(entry))
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
                 guard lstat("\(path)/\(name)", &info) == 0 else { continue }
