@@ -226,7 +226,9 @@ def edit_title(path):
 
 def edit_tags(path):
     text = read(path)
-    changed = re.sub(r"^tags: \[(.*)\]$", lambda m: f'tags: [{m.group(1)}, "Phép đo"]', text, count=1, flags=re.M)
+    # portal's posts say `tags:`; the Hugo site's Vietnamese posts use the taxonomy at portal's address.
+    changed = re.sub(r"^(tags|chu-de): \[(.*)\]$", lambda m: f'{m.group(1)}: [{m.group(2)}, "Phép đo"]', text, count=1,
+                     flags=re.M)
     assert changed != text, path
     write(path, changed)
 
