@@ -19,6 +19,8 @@ import Testing
 
     struct Edit: Sendable {
         var name: String
+        /// The build this edit starts fails (and the next edit mends it).
+        var fails = false
         var make: @Sendable (PreviewSite) throws -> Void
     }
 
@@ -58,6 +60,30 @@ import Testing
                     body:
                         "Đà Nẵng đẩy mạnh hợp tác.\n\n## Kết quả mới\n\nThêm một đoạn. Xem [tin kỷ niệm](2025-07-28-ky-niem.md)."
                 ))
+        },
+        // The same title, date and body under another address: the search index's row of the
+        // post changes while what its terms are read from does not.
+        Edit(name: "a post's slug") {
+            try $0.write(
+                "Content/vi/tin-tuc/2025-07-01-hop-tac.md",
+                post(
+                    "Hợp tác ASEAN", date: "2025-07-01\nslug: hop-tac-asean", tags: ["ASEAN", "Văn hóa", "Du lịch"],
+                    key: "hop-tac",
+                    body:
+                        "Đà Nẵng đẩy mạnh hợp tác.\n\n## Kết quả mới\n\nThêm một đoạn. Xem [tin kỷ niệm](2025-07-28-ky-niem.md)."
+                ))
+        },
+        // A failure found once the pages are written into the tree being assembled (the edited
+        // post among them); then the edit undone: the post's page as published is kept, and
+        // must not be taken from that half-made tree.
+        Edit(name: "a post's body and a media file where a page is", fails: true) { site in
+            try site.write(PreviewSite.postPath, PreviewSite.post(body: "Bản nháp hỏng.", title: "Kỷ niệm 31 năm"))
+            try site.write("Content/media/bai/index.html", "<p>Trùng.</p>\n")
+        },
+        Edit(name: "both undone") { site in
+            #expect(unlink(site.root + "/Content/media/bai/index.html") == 0)
+            try site.write(
+                PreviewSite.postPath, PreviewSite.post(body: "Đà Nẵng chào mừng ngày hội.", title: "Kỷ niệm 31 năm"))
         },
         Edit(name: "a new post") {
             try $0.write(
@@ -127,6 +153,8 @@ import Testing
             Self.post("Tin sẽ xoá", date: "2025-06-15", tags: ["Văn hóa"], body: "Tin này sẽ bị xoá."))
         try site.write("Content/en/news/_index.md", "---\ntitle: News\n---\n")
         try site.write("Content/media/bao-cao.txt", "Báo cáo.\n")
+        // A page at media/bai/, which a media file can clash with once the pages are written.
+        try site.write("Content/vi/media/bai.md", Self.post("Bài", date: "2025-05-01", tags: ["ASEAN"], body: "Bài."))
 
         let events = Box<[ServeEvent]>([])
         let server = PreviewServer(
@@ -151,6 +179,10 @@ import Testing
                 await eventually(within: .seconds(30)) { stream.events.last == "\(generation)" },
                 "no reload after \(edit.name): \(stream.text)")
             let event = events.current.last { $0.generation == generation }
+            if edit.fails {
+                #expect(event?.kind == .failed, "\(edit.name): \(event?.message ?? "no build")")
+                continue
+            }
             #expect(event?.kind == .built, "\(edit.name): \(event?.message ?? "no build") \(event?.diagnostics ?? [])")
             try await compare(
                 site: site, url: url, port: port, generation: generation, clean: "\(clean)-\(number + 1)",

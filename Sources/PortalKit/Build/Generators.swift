@@ -9,6 +9,8 @@ extension RenderStage {
     enum Generated: Sendable {
         case files([OutputFile])
         case kept([String])
+        /// Files to write, and files of the output to keep as they are, with their sizes.
+        case partly([OutputFile], kept: [(path: String, size: Int)])
         case failed(any PortalError)
     }
 
@@ -42,9 +44,11 @@ extension RenderStage.Generator {
                     return .kept(paths)
                 }
                 if let terms {
-                    let index = SearchIndex(site: site).files(language: code, resident: terms.take(code))
+                    let index = SearchIndex(site: site).files(language: code, resident: terms.take(code)) {
+                        FileIO.regularSize("\(output)/\($0)") == $1
+                    }
                     terms.give(code, index.resident)
-                    return .files(index.files)
+                    return index.kept.isEmpty ? .files(index.files) : .partly(index.files, kept: index.kept)
                 }
                 let path = RenderCache.path(for: output, kind: "search-terms-\(code)")
                 let index = SearchIndex(site: site).files(

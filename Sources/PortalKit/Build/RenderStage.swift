@@ -23,6 +23,8 @@ struct RenderStage {
         var pages = RenderCache()
         var search = SearchCache()
         var searchIndexes: [String: SearchIndexResident] = [:]
+        /// What the process knows of its output's two trees (the same one from build to build).
+        var ledger = OutputLedger()
     }
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
@@ -67,7 +69,7 @@ struct RenderStage {
         if !clashes.errors.isEmpty { throw BuildFailure(clashes.errors) }
 
         let session: OutputWriter.Session
-        do { session = try writer.begin() } catch { throw BuildFailure([error]) }
+        do { session = try writer.begin(ledger: memory?.ledger) } catch { throw BuildFailure([error]) }
         let output = writer.outputDirectory
         let compression = precompress ? site.settings.compression : Precompression(gzip: false, brotli: false)
         let compressor = Precompressor(settings: compression, session: session)
@@ -131,6 +133,18 @@ struct RenderStage {
                     if let search = generator.search {
                         nextSearch.languages[search.language] = SearchCache.Entry(
                             digest: search.digest, files: files.map { ($0.path, $0.size ?? -1) })
+                    }
+                case .partly(let files, let keptFiles):
+                    others += files
+                    kept += keptFiles.map(\.path)
+                    for (path, size) in files.map({ ($0.path, $0.size ?? 0) }) + keptFiles {
+                        for path in [path] + compression.candidatePaths(for: path, size: size) {
+                            clashes.add(path, owner: { generator.owner(path) })
+                        }
+                    }
+                    if let search = generator.search {
+                        nextSearch.languages[search.language] = SearchCache.Entry(
+                            digest: search.digest, files: files.map { ($0.path, $0.size ?? -1) } + keptFiles)
                     }
                 case .kept(let paths):
                     kept += paths
@@ -221,7 +235,9 @@ struct RenderStage {
         if let terms {
             return (
                 report, mismatches,
-                Memory(theme: theme.digest, pages: nextPages, search: nextSearch, searchIndexes: terms.next)
+                Memory(
+                    theme: theme.digest, pages: nextPages, search: nextSearch, searchIndexes: terms.next,
+                    ledger: memory?.ledger ?? OutputLedger())
             )
         }
         nextPages.save(output: output, theme: theme.digest)
@@ -247,7 +263,7 @@ struct RenderStage {
         let constants = context.constants[job.language(context.site)]!
         let inputKey = InputKey.page(job, path: path, site: context.site, siteKey: siteKey, constants: constants)
         let cached = cache.pages[path]
-        let isOnDisk = { cached.map { FileIO.size("\(session.output)/\(path)") == $0.size } ?? false }
+        let isOnDisk = { cached.map { session.holds(path, size: $0.size) } ?? false }
         var misled = false
         // With `verify`, a page kept by its key is also built and digested, once, for the check.
         var built: (layout: String, values: [String: Any], key: String)?

@@ -257,48 +257,71 @@ struct SearchIndex {
         let shards = Self.termShards(total)
         var buckets = [[[UInt8]]](repeating: [], count: shards)
         for entry in entries { buckets[Self.shard(Self.fnv1a(entry.term), of: shards)].append(entry.json) }
-
-        let folder = site.language(language).pathPrefix + "search/"
-        let termShards: [Data] = buckets.map { items in
-            var bytes: [UInt8] = [UInt8(ascii: "{")]
-            bytes.reserveCapacity(items.reduce(3) { $0 + $1.count + 1 })
-            for (n, item) in items.enumerated() {
-                if n > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes += item
-            }
-            bytes += Array("}\n".utf8)
-            return Data(bytes)
-        }
-        let documentShards = (0..<max(1, (documents.count + Self.documentsPerShard - 1) / Self.documentsPerShard)).map {
-            k in
-            let range = (k * Self.documentsPerShard)..<min(documents.count, (k + 1) * Self.documentsPerShard)
-            let rows = range.map { n in
-                let d = documents[n]
-                return "[" + [d.title, d.url, d.date, read[n].excerpt].map(JSONText.string).joined(separator: ",") + "]"
-            }
-            return Data(("[" + rows.joined(separator: ",\n") + "]\n").utf8)
+        let termShards = buckets.map(Self.termShard)
+        let documentShards = (0..<Self.documentShards(documents.count)).map {
+            Self.documentShard($0, documents, read)
         }
         var files: [OutputFile] = []
         var digests: [String: [String]] = [:]
         for (kind, shards) in [("terms", termShards), ("docs", documentShards)] {
             for (k, data) in shards.enumerated() {
                 let digest = Self.digest(data)
-                digests[kind, default: []].append(JSONText.string(digest))
-                files.append(OutputFile(path: folder + "\(kind)-\(k)-\(digest).json", body: .data(data)))
+                digests[kind, default: []].append(digest)
+                files.append(OutputFile(path: shardPath(language, kind, k, digest), body: .data(data)))
             }
         }
-        let manifest =
-            "{\"docs\":[\(digests["docs", default: []].joined(separator: ","))],\"documents\":\(documents.count),\"documentsPerShard\":\(Self.documentsPerShard),\"hash\":\"fnv1a32-xorfold16\",\"language\":\(JSONText.string(language)),\"termShards\":\(shards),\"terms\":[\(digests["terms", default: []].joined(separator: ","))]}\n"
-        files.append(OutputFile(path: folder + "index.json", body: .text(manifest)))
+        files.append(
+            manifest(
+                language, documents: documents.count, termShards: shards, terms: digests["terms", default: []],
+                docs: digests["docs", default: []]))
         return files
+    }
+
+    /// Where a shard is published: its kind (`terms` or `docs`), number and digest in its name.
+    func shardPath(_ language: String, _ kind: String, _ number: Int, _ digest: String) -> String {
+        site.language(language).pathPrefix + "search/\(kind)-\(number)-\(digest).json"
+    }
+
+    /// One term shard: its entries, in term order, as one JSON object.
+    static func termShard(_ items: [[UInt8]]) -> Data {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(items.reduce(3) { $0 + $1.count + 1 })
+        for (n, item) in items.enumerated() {
+            if n > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes += item
+        }
+        bytes += Array("}\n".utf8)
+        return Data(bytes)
+    }
+
+    /// How many document shards `count` documents take (one, even for none).
+    static func documentShards(_ count: Int) -> Int {
+        max(1, (count + documentsPerShard - 1) / documentsPerShard)
+    }
+
+    /// Document shard `k`: `[title, url, date, excerpt]` for each of its documents.
+    static func documentShard(_ k: Int, _ documents: [Document], _ read: [DocumentTerms]) -> Data {
+        let range = (k * documentsPerShard)..<min(documents.count, (k + 1) * documentsPerShard)
+        let rows = range.map { n in
+            let d = documents[n]
+            return "[" + [d.title, d.url, d.date, read[n].excerpt].map(JSONText.string).joined(separator: ",") + "]"
+        }
+        return Data(("[" + rows.joined(separator: ",\n") + "]\n").utf8)
+    }
+
+    /// `index.json`: the shards' digests, which name them, and what the search script needs to
+    /// find a term's shard.
+    func manifest(_ language: String, documents: Int, termShards: Int, terms: [String], docs: [String]) -> OutputFile {
+        let quoted = { (digests: [String]) in digests.map(JSONText.string).joined(separator: ",") }
+        let manifest =
+            "{\"docs\":[\(quoted(docs))],\"documents\":\(documents),\"documentsPerShard\":\(Self.documentsPerShard),\"hash\":\"fnv1a32-xorfold16\",\"language\":\(JSONText.string(language)),\"termShards\":\(termShards),\"terms\":[\(quoted(terms))]}\n"
+        return OutputFile(path: site.language(language).pathPrefix + "search/index.json", body: .text(manifest))
     }
 
     /// The start of the bytes' SHA-256 in hex, which names a shard: a name never holds two
     /// contents, so a page that read one release's index.json never mixes in another's shards.
     static func digest(_ data: Data) -> String {
-        SHA256.hash(data: data).prefix((digestLength + 1) / 2).map { String(format: "%02x", $0) }.joined().prefix(
-            digestLength
-        ).description
+        Hex.string(SHA256.hash(data: data).prefix((digestLength + 1) / 2)).prefix(digestLength).description
     }
 
     /// Every term's postings and variants, as documents are added in order (so each list is

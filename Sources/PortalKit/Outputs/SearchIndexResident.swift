@@ -18,45 +18,152 @@ struct SearchIndexResident: Sendable {
     fileprivate var order: [Int] = []
     /// Term id → its JSON entry (empty for a term without postings).
     fileprivate var entries: [[UInt8]] = []
+    /// The shards as the last build published them, so that a patch makes again only the
+    /// shards it touched, and the build keeps the others as they are.
+    fileprivate var published: PublishedShards?
 
     /// More changed documents than this, and the index is made the usual way.
     static let patchLimit = 64
 }
 
+/// A language's index files as published: each shard's digest (in its name) and size, and
+/// what each document's row shows besides what its key covers.
+private struct PublishedShards: Sendable {
+    var terms: [Shard]
+    var docs: [Shard]
+    /// Each document's URL and date, which its row shows and its key does not cover.
+    var rows: [Row]
+    /// Term id → its shard's hash (`SearchIndex.fnv1a`), made as terms are first needed.
+    var hashes: [UInt32]
+
+    struct Shard: Sendable {
+        var digest: String
+        var size: Int
+    }
+
+    struct Row: Equatable, Sendable {
+        var url: String
+        var date: String
+    }
+}
+
 extension SearchIndex {
-    /// The language's index files, and what to keep for the next build's.
-    func files(language: String, resident: SearchIndexResident?) -> (
-        files: [OutputFile], resident: SearchIndexResident
+    /// A language's index files for a resident process: the files to write, the shards of the
+    /// last build that are still the same (kept as they are), and what to keep for the next
+    /// build. The files are the same as a clean build's.
+    /// `isPublished(path, size)`: whether the output holds that file as the last build left it.
+    func files(
+        language: String, resident: consuming SearchIndexResident?, isPublished: (String, Int) -> Bool
+    ) -> (
+        files: [OutputFile], kept: [(path: String, size: Int)], resident: SearchIndexResident
     ) {
         let documents = documents(language)
         let keys = documents.map(\.key)
-        var next: SearchIndexResident
-        if let kept = resident, kept.keys.count == keys.count,
-            case let changed = keys.indices.filter({ keys[$0] != kept.keys[$0] }),
+        // Taken out, so the patch changes the index's arrays in place rather than copying them.
+        var last = resident
+        if var next = last, next.keys.count == keys.count,
+            case let changed = keys.indices.filter({ keys[$0] != next.keys[$0] }),
             changed.count <= SearchIndexResident.patchLimit
         {
-            next = kept
-            next.patch(changed, documents, keys)
-        } else {
-            // The documents kept are the cache (their table as it is: nothing to renumber).
-            let cache = resident.map {
-                SearchTermCache(table: $0.table, documents: zip($0.keys, $0.read), inUse: [])
+            last = nil
+            let touched = next.patch(changed, documents, keys)
+            if let (files, kept) = patchedFiles(language, documents, changed, touched, &next),
+                kept.allSatisfy({ isPublished($0.path, $0.size) })
+            {
+                return (files, kept, next)
             }
-            next = SearchIndexResident()
-            (next.table, next.keys, next.read, next.posted) = Self.post(
-                documents, cache: cache ?? SearchTermCache())
-            next.order = Self.sortedTerms(next.posted, next.table)
-            next.entries = [[UInt8]](repeating: [], count: next.table.terms.count)
-            for term in next.order { next.entries[term] = Self.entry(term, next.posted, next.table) }
+            return (publishAll(language, documents, &next), [], next)
         }
+        // The documents kept are the cache (their table as it is: nothing to renumber).
+        let cache = last.map { SearchTermCache(table: $0.table, documents: zip($0.keys, $0.read), inUse: []) }
+        last = nil
+        var next = SearchIndexResident()
+        (next.table, next.keys, next.read, next.posted) = Self.post(documents, cache: cache ?? SearchTermCache())
+        next.order = Self.sortedTerms(next.posted, next.table)
+        next.entries = [[UInt8]](repeating: [], count: next.table.terms.count)
+        for term in next.order { next.entries[term] = Self.entry(term, next.posted, next.table) }
+        return (publishAll(language, documents, &next), [], next)
+    }
+
+    /// Every file of the index, made from the resident index, which records them as published.
+    private func publishAll(_ language: String, _ documents: [Document], _ next: inout SearchIndexResident)
+        -> [OutputFile]
+    {
         let entries = next.order.map { (next.table.terms[$0], next.entries[$0]) }
-        return (files(language, documents, next.read, entries), next)
+        let files = files(language, documents, next.read, entries)
+        let shards = Self.termShards(entries.reduce(0) { $0 + $1.1.count })
+        let made = files.dropLast().map { PublishedShards.Shard(digest: Self.digestInName($0.path), size: $0.size!) }
+        next.published = PublishedShards(
+            terms: Array(made.prefix(shards)), docs: Array(made.dropFirst(shards)),
+            rows: documents.map { PublishedShards.Row(url: $0.url, date: $0.date) },
+            hashes: next.table.terms.map(Self.fnv1a))
+        return files
+    }
+
+    /// After a patch: the term shards holding a touched term and the document shards holding a
+    /// changed document (or one whose URL or date changed) made again, the others kept; nil when
+    /// the shards themselves changed (their number, after the index grew past a power of two).
+    private func patchedFiles(
+        _ language: String, _ documents: [Document], _ changed: [Int], _ touched: Set<Int>,
+        _ next: inout SearchIndexResident
+    ) -> (files: [OutputFile], kept: [(path: String, size: Int)])? {
+        guard var published = next.published else { return nil }
+        let shards = Self.termShards(next.order.reduce(0) { $0 + next.entries[$1].count })
+        guard shards == published.terms.count, Self.documentShards(documents.count) == published.docs.count else {
+            return nil
+        }
+        let terms = next.table.terms
+        for term in published.hashes.count..<terms.count { published.hashes.append(Self.fnv1a(terms[term])) }
+        let shardOf = { (term: Int) in Self.shard(published.hashes[term], of: shards) }
+        let touchedShards = Set(touched.map(shardOf))
+        var buckets: [Int: [[UInt8]]] = [:]
+        for term in next.order {
+            let k = shardOf(term)
+            if touchedShards.contains(k) { buckets[k, default: []].append(next.entries[term]) }
+        }
+        var changedDocs = Set(changed.map { $0 / Self.documentsPerShard })
+        let rows = documents.map { PublishedShards.Row(url: $0.url, date: $0.date) }
+        for n in rows.indices where rows[n] != published.rows[n] { changedDocs.insert(n / Self.documentsPerShard) }
+        published.rows = rows
+
+        var files: [OutputFile] = []
+        for k in touchedShards.sorted() {
+            let data = Self.termShard(buckets[k] ?? [])
+            published.terms[k] = PublishedShards.Shard(digest: Self.digest(data), size: data.count)
+            files.append(
+                OutputFile(path: shardPath(language, "terms", k, published.terms[k].digest), body: .data(data)))
+        }
+        for k in changedDocs.sorted() {
+            let data = Self.documentShard(k, documents, next.read)
+            published.docs[k] = PublishedShards.Shard(digest: Self.digest(data), size: data.count)
+            files.append(OutputFile(path: shardPath(language, "docs", k, published.docs[k].digest), body: .data(data)))
+        }
+        var kept: [(path: String, size: Int)] = []
+        for (kind, list, made) in [("terms", published.terms, touchedShards), ("docs", published.docs, changedDocs)] {
+            for (k, shard) in list.enumerated() where !made.contains(k) {
+                kept.append((shardPath(language, kind, k, shard.digest), shard.size))
+            }
+        }
+        files.append(
+            manifest(
+                language, documents: documents.count, termShards: shards, terms: published.terms.map(\.digest),
+                docs: published.docs.map(\.digest)))
+        next.published = published
+        return (files, kept)
+    }
+
+    /// The digest in a shard's file name (`terms-3-0a1b2c.json`).
+    private static func digestInName(_ path: String) -> String {
+        let name = path.split(separator: "/").last!.dropLast(".json".count)
+        return String(name.split(separator: "-").last!)
     }
 }
 
 extension SearchIndexResident {
     /// Takes the documents at `changed` out of the postings and reads them again.
-    fileprivate mutating func patch(_ changed: [Int], _ documents: [SearchIndex.Document], _ keys: [String]) {
+    /// Gives the terms whose postings changed.
+    fileprivate mutating func patch(_ changed: [Int], _ documents: [SearchIndex.Document], _ keys: [String]) -> Set<Int>
+    {
         var touched = Set<Int>()
         var tokenizer = SearchTokenizer()
         var adjacent = AdjacentTerms()
@@ -98,6 +205,7 @@ extension SearchIndexResident {
             changedOrder = changedOrder || had != has
         }
         if changedOrder { order = SearchIndex.sortedTerms(posted, table) }
+        return touched
     }
 }
 

@@ -87,8 +87,9 @@ public struct OutputWriter: Sendable {
         return try session.commit(paths: Set(files.map(\.path)))
     }
 
-    /// Starts writing a build. The caller holds the output's `OutputLock`.
-    public func begin() throws(OutputError) -> Session {
+    /// Starts writing a build. The caller holds the output's `OutputLock`. `ledger`: what a
+    /// resident process knows of the output's trees, used instead of asking the file system.
+    public func begin(ledger: OutputLedger? = nil) throws(OutputError) -> Session {
         try checkOwnership()
         // Left by builds that died: staging folders of first builds (this version's and
         // earlier ones', `.NAME.staging-PID`) and a published tree set aside by the fallback
@@ -107,7 +108,7 @@ public struct OutputWriter: Sendable {
         }
         // From here the spare tree is no longer a whole build: it loses its marker first.
         unlink("\(spare)/\(Self.markerName)")
-        return Session(output: outputDirectory, spare: spare, fresh: !hasPublished)
+        return Session(output: outputDirectory, spare: spare, fresh: !hasPublished, ledger: ledger)
     }
 
     /// One build's writes. `write` and `keep` may be called from any thread as files are
@@ -123,6 +124,8 @@ public struct OutputWriter: Sendable {
             var placed: Set<String> = []
             var written: [String] = []
             var unchanged = 0
+            /// With a ledger: each file placed, with its token (see `OutputLedger`).
+            var tokens: [String: Int] = [:]
         }
         private let state = Mutex(State())
         /// What the spare tree and the published output hold when the session begins, listed on
@@ -135,10 +138,26 @@ public struct OutputWriter: Sendable {
             let published = Mutex<[String]>([])
         }
 
-        init(output: String, spare: String, fresh: Bool) {
+        /// The resident process's ledger, and what it knew as this build began (nil: nothing).
+        private let ledger: OutputLedger?
+        private let known: OutputLedger.Trees?
+        private let build: Int
+
+        init(output: String, spare: String, fresh: Bool, ledger: OutputLedger? = nil) {
             self.output = output
             self.spare = spare
             self.fresh = fresh
+            self.ledger = ledger
+            var (known, build) = ledger.map { $0.begin() } ?? (nil, 0)
+            // `begin` took the marker out of the spare tree.
+            known?.spare.removeValue(forKey: OutputWriter.markerName)
+            (self.known, self.build) = (known, build)
+            if let known, !fresh {
+                // The server's own trees, as its last build left them: nothing to walk.
+                listings.spare.withLock { $0.files = Array(known.spare.keys) }
+                listings.published.withLock { $0 = Array(known.published.keys) }
+                return
+            }
             DispatchQueue.global().async(group: listing) { [listings] in
                 let tree = FileIO.tree(under: spare)
                 listings.spare.withLock { $0 = tree }
@@ -160,31 +179,47 @@ public struct OutputWriter: Sendable {
                 // The published file vanished or cannot be linked: the commit finds it missing.
                 return
             }
+            placeKept(path)
+        }
+
+        private func placeKept(_ path: String) {
+            // Linked: the same file in the new tree as in the published one, which becomes the
+            // spare tree.
+            let token = known?.published[path] ?? OutputLedger.keptToken(build: build)
             state.withLock {
                 $0.unchanged += 1
                 $0.placed.insert(path)
+                if ledger != nil { $0.tokens[path] = token }
             }
+        }
+
+        /// Whether the published output holds the file at `path` (as the last build left it,
+        /// when the ledger knows; otherwise at `size` bytes).
+        public func holds(_ path: String, size: Int) -> Bool {
+            if let known, !fresh { return known.published[path] != nil }
+            return FileIO.size("\(output)/\(path)") == size
         }
 
         /// Writes one file into the new tree, or links the published one when it holds the
         /// same bytes.
         public func write(_ file: OutputFile) throws(OutputError) {
             do throws(FileIO.Failure) {
-                if !fresh && OutputWriter.sameBytes(file, at: "\(output)/\(file.path)") {
+                if !fresh, known.map({ $0.published[file.path] != nil }) ?? true,
+                    OutputWriter.sameBytes(file, at: "\(output)/\(file.path)")
+                {
                     try link(file.path)
-                    state.withLock {
-                        $0.unchanged += 1
-                        $0.placed.insert(file.path)
-                    }
+                    placeKept(file.path)
                     return
                 }
                 try makeParents(of: file.path)
                 let target = "\(spare)/\(file.path)"
                 FileIO.clear(target)
                 try OutputWriter.write(file, to: target)
+                let token = OutputLedger.writtenToken(build: build)
                 state.withLock {
                     $0.written.append(file.path)
                     $0.placed.insert(file.path)
+                    if ledger != nil { $0.tokens[file.path] = token }
                 }
             } catch {
                 throw .cannotWrite(path: error.path, reason: error.reason)
@@ -193,6 +228,8 @@ public struct OutputWriter: Sendable {
 
         /// `spare/path` becomes the published `output/path` (the same inode), unless it is already.
         private func link(_ path: String) throws(FileIO.Failure) {
+            // The ledger knows the two trees share this file already.
+            if let known, !fresh, let token = known.published[path], known.spare[path] == token { return }
             let from = "\(output)/\(path)", to = "\(spare)/\(path)"
             guard let published = FileIO.identity(from) else { throw FileIO.Failure(from) }
             if FileIO.identity(to) == published { return }
@@ -272,6 +309,22 @@ public struct OutputWriter: Sendable {
                 throw .cannotWrite(path: error.path, reason: error.reason)
             }
             if fresh { FileIO.removeTree(spare) }
+            if let ledger {
+                // The published tree becomes the spare one; its files the new tree kept are in both.
+                let tokens = state.withLock { $0.tokens }
+                let spare: [String: Int]
+                if fresh {
+                    spare = [:]
+                } else if let known {
+                    spare = known.published
+                } else {
+                    let kept = OutputLedger.keptToken(build: build)
+                    spare = Dictionary(
+                        published.map { ($0, tokens[$0] == kept ? kept : OutputLedger.notShared) },
+                        uniquingKeysWith: { a, _ in a })
+                }
+                ledger.commit(OutputLedger.Trees(published: tokens, spare: spare, build: build))
+            }
             return Report(written: written, unchanged: unchanged, removed: removed)
         }
 
