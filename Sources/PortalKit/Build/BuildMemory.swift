@@ -19,7 +19,9 @@ public struct BuildMemory: Sendable {
     var theme: (settings: String, theme: Theme, warnings: [Diagnostic])?
     /// `agencies.yml`, the plans and the reports.
     var catalog: (settings: String, catalog: Catalog)?
-    var frontMatter = FrontMatterCache()
+    /// The files' pages (front matter split and parsed), by disk path, with the text they were
+    /// parsed from (the string `sources` holds).
+    var parsed: [String: (text: String, page: ParsedSource)] = [:]
     var markdown = MarkdownCache()
     /// Each body's digest (`Site.digest`) by its Markdown cache key, for bodies the Markdown
     /// stage took from the cache (a body it rendered again is digested again).

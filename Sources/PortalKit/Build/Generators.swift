@@ -18,8 +18,8 @@ extension RenderStage {
     struct Generator: Sendable {
         /// Who makes a file, for the message when two make the same one.
         let owner: @Sendable (String) -> String
-        /// For a language's search index: the digest of what it is made from.
-        var search: (language: String, digest: String)?
+        /// For a language's search index: the digest of what it is made from, once made.
+        var search: SearchDigest?
         let make: @Sendable () -> Generated
     }
 }
@@ -37,8 +37,11 @@ extension RenderStage.Generator {
     ) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
-            let digest = SearchCache.digest(site, language: code)
-            return Self(owner: { _ in "the search index of `\(code)`" }, search: (code, digest)) {
+            let search = RenderStage.SearchDigest(language: code)
+            return Self(owner: { _ in "the search index of `\(code)`" }, search: search) {
+                // Here, on a worker thread: a pass over every page, which the build waited for.
+                let digest = SearchCache.digest(site, language: code)
+                search.digest = digest
                 if let paths = searchCache.files(language: code, digest: digest, output: output) {
                     terms?.keep(code)
                     return .kept(paths)
@@ -86,6 +89,20 @@ extension RenderStage.Generator {
 }
 
 extension RenderStage {
+    /// The digest a language's search generator made its index from, told by the generator as it
+    /// runs and read once the generators are done.
+    final class SearchDigest: Sendable {
+        let language: String
+        private let value = Mutex("")
+
+        init(language: String) { self.language = language }
+
+        var digest: String {
+            get { value.withLock { $0 } }
+            set { value.withLock { $0 = newValue } }
+        }
+    }
+
     /// A resident process's search indexes for one build: each language's as the last build
     /// left it, and this build's as they are made, on worker threads.
     final class SearchTermStore: Sendable {

@@ -21,6 +21,10 @@ struct MarkdownCache: Sendable {
     /// This build's key of each page of the graph, in order (nil for pages without a file);
     /// not saved.
     var pageKeys: [String?] = []
+    /// Each file's key, by disk path, with the page it was digested from: a resident process
+    /// keeps the page of a file that did not change (`BuildMemory.parsed`), and its key with it,
+    /// rather than digesting 10,000 bodies on every build. Not saved.
+    var keysBySource: [String: (page: ParsedSource, allowRawHTML: Bool, key: String)] = [:]
 
     static let version = "2"
 

@@ -57,7 +57,14 @@ struct MarkdownStage {
             let page = graph.pages[index]
             var outcome = LinkResolver.Outcome()
             guard let source = page.source else { return PageResult(outcome: outcome) }
-            let key = MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
+            let key: String
+            if let known = cache.keysBySource[source.source.diskPath], known.page === source,
+                known.allowRawHTML == allowRawHTML
+            {
+                key = known.key
+            } else {
+                key = MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
+            }
             if let entry = cache.entries[key],
                 entry.links.allSatisfy({
                     cacheForm($0.link, resolver.resolve($0.link, from: page, into: &outcome), page) == $0.rewritten
@@ -84,6 +91,11 @@ struct MarkdownStage {
         // The next build's cache holds this build's bodies (and which it made).
         var next = MarkdownCache()
         next.pageKeys = results.map(\.key)
+        for (page, result) in zip(graph.pages, results) {
+            if let source = page.source, let key = result.key {
+                next.keysBySource[source.source.diskPath] = (source, allowRawHTML, key)
+            }
+        }
         for result in results {
             guard let key = result.key, let entry = result.entry else { continue }
             next.entries[key] = entry

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import Synchronization
 
 /// Renders every page through the theme and lists every file of the site: pages, listings,
 /// taxonomies, redirects, feeds, sitemap, the JSON export, assets and media.
@@ -25,6 +26,8 @@ struct RenderStage {
         var searchIndexes: [String: SearchIndexResident] = [:]
         /// What the process knows of its output's two trees (the same one from build to build).
         var ledger = OutputLedger()
+        /// Each language's specialised templates, by what they were specialised with.
+        var libraries: [String: (key: String, library: MustacheLibrary)] = [:]
     }
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
@@ -35,6 +38,14 @@ struct RenderStage {
     func run(
         jobs: Int, writer: OutputWriter, cacheWrites: DispatchGroup
     ) throws(BuildFailure) -> (OutputWriter.Report, [String], Memory?) {
+        // A pass over every page's inputs, made beside the checks and set-up below.
+        let siteKeyBox = Mutex("")
+        let siteKeyMade = DispatchGroup()
+        DispatchQueue.global().async(group: siteKeyMade) { [site] in
+            let key = InputKey.site(site)
+            siteKeyBox.withLock { $0 = key }
+        }
+        defer { siteKeyMade.wait() }
         var errors: [any PortalError] = []
         let menus = resolveMenus(errors: &errors)
         // A `layout:` the theme lacks fails before anything renders.
@@ -50,10 +61,24 @@ struct RenderStage {
         let theme = self.theme
         let site = self.site
         let renderJobs = RenderJob.all(site)
-        // Each language's templates with its constant values written in.
-        let libraries = PageContext(site: site, theme: theme, menus: menus).constants.mapValues {
-            theme.specialised(TemplateSpecialisation.values($0.fields))
+        // Each language's templates with its constant values written in (parsed again only when
+        // those or the theme changed, in a resident process).
+        var libraries: [String: MustacheLibrary] = [:]
+        var nextLibraries: [String: (key: String, library: MustacheLibrary)] = [:]
+        for (language, constants) in PageContext(site: site, theme: theme, menus: menus).constants {
+            let values = TemplateSpecialisation.values(constants.fields)
+            let key = ([theme.digest] + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(
+                separator: "\u{0}")
+            let library: MustacheLibrary
+            if let kept = memory?.libraries[language], kept.key == key {
+                library = kept.library
+            } else {
+                library = theme.specialised(values)
+            }
+            libraries[language] = library
+            nextLibraries[language] = (key, library)
         }
+        let specialised = libraries
         // Layouts the data calls for (the plan's, say) must exist: a missing one would render "".
         for layout in Set(renderJobs.map(\.layout)).sorted() where !theme.hasLayout(layout) {
             errors.append(ThemeError.missingLayout(layout, directory: "\(theme.directory)/layouts"))
@@ -86,7 +111,8 @@ struct RenderStage {
                 RenderCache.load(output: output, theme: theme.digest), SearchCache.load(output: output)
             )
         }
-        let siteKey = InputKey.site(site)
+        siteKeyMade.wait()
+        let siteKey = siteKeyBox.withLock { $0 }
         let verify = verifyInputKeys
 
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
@@ -106,7 +132,7 @@ struct RenderStage {
                 let language = job.language(site)
                 return .rendered(
                     Self.render(
-                        job, to: pagePaths[index], context: &context, library: libraries[language]!, cache: cache,
+                        job, to: pagePaths[index], context: &context, library: specialised[language]!, cache: cache,
                         session: session, compressor: compressor, siteKey: siteKey, verify: verify))
             }
         }
@@ -237,7 +263,7 @@ struct RenderStage {
                 report, mismatches,
                 Memory(
                     theme: theme.digest, pages: nextPages, search: nextSearch, searchIndexes: terms.next,
-                    ledger: memory?.ledger ?? OutputLedger())
+                    ledger: memory?.ledger ?? OutputLedger(), libraries: nextLibraries)
             )
         }
         nextPages.save(output: output, theme: theme.digest)

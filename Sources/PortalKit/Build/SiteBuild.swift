@@ -137,15 +137,20 @@ public enum SiteBuild {
         let cacheWrites = DispatchGroup()
         defer { cacheWrites.wait() }
 
-        // A clean build (no output yet) starts from nothing: caches only serve rebuilds.
-        let frontMatterCache =
-            memory?.frontMatter ?? (writer.hasPublished ? FrontMatterCache.load(output: output) : FrontMatterCache())
-        let (parsed, nextFrontMatter) = try parseAll(
-            loaded.sources, jobs: options.jobs, warnings: warnings, cache: frontMatterCache)
-        if memory != nil {
-            if let nextFrontMatter { memory?.frontMatter = nextFrontMatter }
-        } else if let nextFrontMatter {
-            DispatchQueue.global().async(group: cacheWrites) { nextFrontMatter.save(output: output) }
+        let parsed: [ParsedSource]
+        if let known = memory?.parsed {
+            // A resident process: a file read as it was has the front matter it had.
+            (parsed, memory!.parsed) = try parseAll(
+                loaded.sources, jobs: options.jobs, warnings: warnings, known: known)
+        } else {
+            // A clean build (no output yet) starts from nothing: caches only serve rebuilds.
+            let frontMatterCache = writer.hasPublished ? FrontMatterCache.load(output: output) : FrontMatterCache()
+            let nextFrontMatter: FrontMatterCache?
+            (parsed, nextFrontMatter) = try parseAll(
+                loaded.sources, jobs: options.jobs, warnings: warnings, cache: frontMatterCache)
+            if let nextFrontMatter {
+                DispatchQueue.global().async(group: cacheWrites) { nextFrontMatter.save(output: output) }
+            }
         }
         try checkReferences(parsed, catalog: catalog)
         clock.lap("front matter")
@@ -270,6 +275,46 @@ public enum SiteBuild {
         -> [ParsedSource]
     {
         try parseAll(sources, jobs: jobs, warnings: warnings, cache: FrontMatterCache()).parsed
+    }
+
+    /// The pages of a resident process, which keeps them by disk path: a file whose text is the
+    /// one kept (the same string, as `ContentLoader` hands back a file it did not read again)
+    /// is not split or parsed again. Gives the pages to keep for the next build: those that
+    /// parsed without a warning (the others are parsed again, so their warnings are said again).
+    static func parseAll(
+        _ sources: [SourceFile], jobs: Int, warnings: WarningLog, known: [String: (text: String, page: ParsedSource)]
+    ) throws(BuildFailure) -> (parsed: [ParsedSource], known: [String: (text: String, page: ParsedSource)]) {
+        let results = ParallelMap.map(sources, jobs: jobs) {
+            source -> Result<(ParsedSource, cacheable: Bool), FrontMatterError> in
+            // The text as read is kept beside the page, which does not hold it.
+            if let (text, page) = known[source.diskPath], page.source.displayPath == source.displayPath,
+                text == source.text
+            {
+                return .success((page, true))
+            }
+            do throws(FrontMatterError) {
+                let own = WarningLog()
+                let page = try FrontMatterParser.parse(source, warnings: own)
+                let found = own.all
+                found.forEach(warnings.add)
+                return .success((page, found.isEmpty))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var parsed: [ParsedSource] = []
+        var errors: [any PortalError] = []
+        var next: [String: (text: String, page: ParsedSource)] = [:]
+        for (source, result) in zip(sources, results) {
+            switch result {
+            case .success(let (page, cacheable)):
+                parsed.append(page)
+                if cacheable { next[source.diskPath] = (source.text, page) }
+            case .failure(let error): errors.append(error)
+            }
+        }
+        if !errors.isEmpty { throw BuildFailure(errors) }
+        return (parsed, next)
     }
 
     /// The pages, and the cache for the next build (nil when it would be the same as `cache`).
