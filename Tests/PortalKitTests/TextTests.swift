@@ -15,6 +15,11 @@ import Testing
         ("ASEAN – Việt Nam (1995)", "asean-viet-nam-1995"),
         ("Thủy lợi / thuỷ sản", "thuy-loi-thuy-san"),
         ("!!!", ""),
+        // All ASCII (file names): folded byte by byte, the same way.
+        ("2025-07-28-Ky-niem_30--NAM.md", "2025-07-28-ky-niem-30-nam-md"),
+        ("--a--b--", "a-b"),
+        ("", ""),
+        ("Tab\tand~tilde@Z9", "tab-and-tilde-z9"),
     ])
     func folds(_ input: String, _ expected: String) {
         #expect(Slug.make(input) == expected)

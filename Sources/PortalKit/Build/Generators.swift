@@ -33,7 +33,7 @@ extension RenderStage.Generator {
     /// rather than made from documents read from and written to `.portal-cache/`.
     static func all(
         site: Site, searchCache: SearchCache, output: String, reuse: Bool, cacheWrites: DispatchGroup,
-        terms: RenderStage.SearchTermStore? = nil
+        terms: RenderStage.SearchTermStore? = nil, export: RenderStage.Handover<JSONExport.KeptLines>? = nil
     ) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
@@ -71,7 +71,15 @@ extension RenderStage.Generator {
         }
         let plain: [(String, @Sendable () -> [OutputFile])] = [
             ("the feeds", { Feeds(site: site).files() }), ("the sitemap", { Sitemap(site: site).files() }),
-            ("the JSON export", { JSONExport(site: site).files() }),
+            (
+                "the JSON export",
+                {
+                    guard let export else { return JSONExport(site: site).files() }
+                    let (files, kept) = JSONExport(site: site).files(kept: export.value)
+                    export.value = kept
+                    return files
+                }
+            ),
             ("the calendar", { ICalendar(site: site).files() }),
             ("the progress data", { ProgressData(site: site).files() }),
         ]
@@ -89,6 +97,19 @@ extension RenderStage.Generator {
 }
 
 extension RenderStage {
+    /// What a generator of a resident process's build takes from the last build and gives the
+    /// next, on its worker thread.
+    final class Handover<Value: Sendable>: Sendable {
+        private let state: Mutex<Value>
+
+        init(_ value: Value) { state = Mutex(value) }
+
+        var value: Value {
+            get { state.withLock { $0 } }
+            set { state.withLock { $0 = newValue } }
+        }
+    }
+
     /// The digest a language's search generator made its index from, told by the generator as it
     /// runs and read once the generators are done.
     final class SearchDigest: Sendable {

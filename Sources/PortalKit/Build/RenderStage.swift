@@ -26,6 +26,8 @@ struct RenderStage {
         var searchIndexes: [String: SearchIndexResident] = [:]
         /// What the process knows of its output's two trees (the same one from build to build).
         var ledger = OutputLedger()
+        /// `posts.json`'s lines.
+        var export: JSONExport.KeptLines = [:]
         /// Each language's specialised templates, by what they were specialised with.
         var libraries: [String: (key: String, library: MustacheLibrary)] = [:]
     }
@@ -118,9 +120,10 @@ struct RenderStage {
         // The feeds, sitemap, export, calendar and search indexes are made on the same threads
         // as the pages, first in the queue: the indexes are the longest single tasks.
         let terms = memory.map { SearchTermStore(kept: session.isFresh ? [:] : $0.searchIndexes) }
+        let export = memory.map { Handover($0.export) }
         let generators = Self.Generator.all(
             site: site, searchCache: searchCache, output: output, reuse: !session.isFresh,
-            cacheWrites: cacheWrites, terms: terms)
+            cacheWrites: cacheWrites, terms: terms, export: export)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
         let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
         {
@@ -263,7 +266,7 @@ struct RenderStage {
                 report, mismatches,
                 Memory(
                     theme: theme.digest, pages: nextPages, search: nextSearch, searchIndexes: terms.next,
-                    ledger: memory?.ledger ?? OutputLedger(), libraries: nextLibraries)
+                    ledger: memory?.ledger ?? OutputLedger(), export: export?.value ?? [:], libraries: nextLibraries)
             )
         }
         nextPages.save(output: output, theme: theme.digest)

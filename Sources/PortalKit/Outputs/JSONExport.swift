@@ -5,9 +5,50 @@ import Foundation
 struct JSONExport {
     let site: Site
 
-    func files() -> [OutputFile] {
-        site.settings.languages.map { language in
-            let posts = site.posts(language.code).map { post($0) }
+    /// A post's line as a resident process keeps it, with everything it was made from.
+    struct Kept: Sendable {
+        var inputs: Inputs
+        var json: String
+    }
+
+    /// What a post's line is made from besides the page's file (kept by identity: a file read
+    /// as it was keeps its parsed page, `BuildMemory.parsed`): its address, title and date,
+    /// its translations' addresses, the catalogue's names and the site's address.
+    struct Inputs: Equatable, Sendable {
+        var url: String
+        var title: String
+        var date: Date?
+        var translations: [String]
+        var catalog: String
+        var base: String
+    }
+
+    /// Each post's line with its file's page, by content path.
+    typealias KeptLines = [String: (source: ParsedSource, kept: Kept)]
+
+    func files() -> [OutputFile] { files(kept: [:]).files }
+
+    /// The files, making again only the lines of posts whose inputs are not those `kept` says
+    /// (by content path), and the lines to keep for the next build.
+    func files(kept: KeptLines) -> (files: [OutputFile], kept: KeptLines) {
+        var next: KeptLines = [:]
+        let files = site.settings.languages.map { language in
+            let posts = site.posts(language.code).map { index in
+                let page = site.graph.pages[index]
+                guard let source = page.source else { return post(index) }
+                let inputs = Inputs(
+                    url: page.url, title: page.title, date: page.date,
+                    translations: site.graph.translations(of: page).map { "\($0.language) \($0.url)" },
+                    catalog: site.catalog.sourceDigest, base: site.base.string)
+                let json: String
+                if let known = kept[page.contentPath], known.source === source, known.kept.inputs == inputs {
+                    json = known.kept.json
+                } else {
+                    json = post(index)
+                }
+                next[page.contentPath] = (source, Kept(inputs: inputs, json: json))
+                return json
+            }
             // Keys in sorted order, one post per line: the same bytes on every build. Written
             // directly (a walk over [String: Any] cast every value; this runs over every post).
             let list = posts.isEmpty ? "[]" : "[\n" + posts.joined(separator: ",\n") + "\n]"
@@ -18,6 +59,7 @@ struct JSONExport {
             ])
             return OutputFile(path: language.pathPrefix + "posts.json", body: .text(document + "\n"))
         }
+        return (files, next)
     }
 
     /// `{"key":value,…}` from keys in sorted order and values already JSON.
