@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// What `portal build` is asked to do.
 public struct BuildOptions: Sendable {
@@ -157,6 +158,15 @@ public enum SiteBuild {
 
         let graph = try SiteGraph(
             settings: settings, sources: parsed, publication: options.publication, jobs: options.jobs)
+        // The tags' and agencies' pages need the graph alone: made on another thread while the
+        // theme loads and the Markdown renders.
+        let taxonomiesMade = DispatchGroup()
+        let taxonomiesBox = Mutex<Taxonomies?>(nil)
+        DispatchQueue.global().async(group: taxonomiesMade) { [catalog] in
+            let taxonomies = Taxonomies(graph: graph, catalog: catalog)
+            taxonomiesBox.withLock { $0 = taxonomies }
+        }
+        defer { taxonomiesMade.wait() }
         clock.lap("site graph")
 
         let theme: Theme
@@ -192,8 +202,9 @@ public enum SiteBuild {
         }
         clock.lap("markdown")
 
+        taxonomiesMade.wait()
         var site = Site(
-            graph: graph, catalog: catalog, taxonomies: Taxonomies(graph: graph, catalog: catalog), bodies: bodies,
+            graph: graph, catalog: catalog, taxonomies: taxonomiesBox.withLock { $0! }, bodies: bodies,
             now: options.publication.now)
         site.photos = photos
         // A body taken from the cache in a resident process has the digest it had.
