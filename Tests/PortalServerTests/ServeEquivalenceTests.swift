@@ -153,6 +153,11 @@ import Testing
             Self.post("Tin sẽ xoá", date: "2025-06-15", tags: ["Văn hóa"], body: "Tin này sẽ bị xoá."))
         try site.write("Content/en/news/_index.md", "---\ntitle: News\n---\n")
         try site.write("Content/media/bao-cao.txt", "Báo cáo.\n")
+        // A page that never changes, linking to one whose address does: its link must follow.
+        try site.write(
+            "Content/vi/tin-tuc/2025-05-20-lien-ket.md",
+            Self.post(
+                "Liên kết", date: "2025-05-20", tags: ["ASEAN"], body: "Xem [tin hợp tác](2025-07-01-hop-tac.md)."))
         // A page at media/bai/, which a media file can clash with once the pages are written.
         try site.write("Content/vi/media/bai.md", Self.post("Bài", date: "2025-05-01", tags: ["ASEAN"], body: "Bài."))
 

@@ -25,6 +25,9 @@ struct MarkdownCache: Sendable {
     /// keeps the page of a file that did not change (`BuildMemory.parsed`), and its key with it,
     /// rather than digesting 10,000 bodies on every build. Not saved.
     var keysBySource: [String: (page: ParsedSource, allowRawHTML: Bool, key: String)] = [:]
+    /// In a resident process, each file's whole result, by disk path, with the page and the
+    /// digest of what its links were resolved against (`MarkdownStage.linkContext`). Not saved.
+    var results: [String: (page: ParsedSource, links: String, result: MarkdownStage.PageResult)] = [:]
 
     static let version = "2"
 

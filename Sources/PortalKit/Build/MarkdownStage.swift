@@ -14,6 +14,8 @@ struct MarkdownStage {
     var imageSizes = Theme.defaultImageSizes
     /// `--strict`: an image without alt text is an error.
     var strictAltText = false
+    /// A resident process: each page's result is kept with the cache (`MarkdownCache.results`).
+    var resident = false
 
     /// The bodies, and the cache for the next build.
     func run(warnings: WarningLog) throws(BuildFailure) -> (bodies: [RenderedMarkdown?], cache: MarkdownCache) {
@@ -24,7 +26,7 @@ struct MarkdownStage {
 
     /// One page's Markdown: its HTML, what its links found, and its cache entry (nil for pages
     /// without a file), reused or made by this build.
-    private struct PageResult: Sendable {
+    struct PageResult: Sendable {
         var body: RenderedMarkdown? = nil
         var outcome: LinkResolver.Outcome
         var key: String? = nil
@@ -53,10 +55,20 @@ struct MarkdownStage {
         let allowRawHTML = graph.settings.allowRawHTML
         let graph = self.graph
         let cache = self.cache
+        let links = resident ? linkContext(allowRawHTML: allowRawHTML) : ""
         let results = ParallelMap.map(Array(graph.pages.indices), jobs: jobs) { index -> PageResult in
             let page = graph.pages[index]
             var outcome = LinkResolver.Outcome()
             guard let source = page.source else { return PageResult(outcome: outcome) }
+            // The file's page as the last build rendered it, where everything its links lead to
+            // is as it was: the same result, its warnings included.
+            if resident, let known = cache.results[source.source.diskPath], known.page === source,
+                known.links == links
+            {
+                var result = known.result
+                result.reused = true
+                return result
+            }
             let key: String
             if let known = cache.keysBySource[source.source.diskPath], known.page === source,
                 known.allowRawHTML == allowRawHTML
@@ -94,6 +106,7 @@ struct MarkdownStage {
         for (page, result) in zip(graph.pages, results) {
             if let source = page.source, let key = result.key {
                 next.keysBySource[source.source.diskPath] = (source, allowRawHTML, key)
+                if resident { next.results[source.source.diskPath] = (source, links, result) }
             }
         }
         for result in results {
@@ -140,5 +153,27 @@ struct MarkdownStage {
                 help: LinkMessages.unknownFragmentHelp(suggestion: suggestion))
         }
         return (bodies, errors, next)
+    }
+
+    /// A digest of everything a page's links are resolved against besides the page's own file:
+    /// every page's file and address, the pages left out and why, the media files, the photos,
+    /// the site's address, and how the body is rendered (raw HTML, the theme's image sizes).
+    private func linkContext(allowRawHTML: Bool) -> String {
+        var digest = FieldDigest()
+        digest.add(graph.settings.baseURL.string)
+        digest.add("\(allowRawHTML)")
+        digest.add(imageSizes)
+        digest.add(photos.digest)
+        for page in graph.pages {
+            digest.add(page.contentPath)
+            digest.add(page.displayPath)
+            digest.add(page.url)
+        }
+        for (path, reason) in graph.excluded.sorted(by: { $0.key < $1.key }) {
+            digest.add(path)
+            digest.add("\(reason)")
+        }
+        for file in media.map(\.path).sorted() { digest.add(file) }
+        return digest.finish()
     }
 }

@@ -187,6 +187,7 @@ public enum SiteBuild {
         markdown.photos = photos
         markdown.imageSizes = theme.imageSizes
         markdown.strictAltText = options.strict
+        markdown.resident = memory != nil
         if let kept = memory?.markdown {
             markdown.cache = kept
             memory?.markdown = MarkdownCache()  // held once, not twice, while the stage runs
