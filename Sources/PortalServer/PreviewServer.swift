@@ -217,6 +217,7 @@ public final class PreviewServer: Sendable {
         buildOptions.precompress = false
         // The private folder goes when the server stops: no need to flush it to disk.
         buildOptions.durable = false
+        buildOptions.serverFiles = false
         let build = buildOptions
         let warnings = WarningLog()
         // The build blocks its threads (files, cmark, its own parallel map): off the

@@ -27,6 +27,9 @@ public struct BuildOptions: Sendable {
     /// Flushes the new output to disk before publishing it, so a power cut leaves one whole
     /// build; `portal serve`'s private folder, gone when it stops, does not need it.
     public var durable = true
+    /// Writes the nginx and Apache configurations `portal publish` installs beside the output;
+    /// `portal serve`'s private folder is never published.
+    public var serverFiles = true
 
     public init(
         contentDirectory: String = "Content", outputDirectory: String = "Output", themeDirectory: String? = nil,
@@ -247,10 +250,12 @@ public enum SiteBuild {
             jobs: options.jobs, writer: writer, cacheWrites: cacheWrites)
         if let renderMemory { memory?.render = renderMemory }
         clock.lap("render and write")
-        do throws(FileIO.Failure) {
-            try ServerFiles.write(ServerPlan(site: site), output: writer.outputDirectory)
-        } catch {
-            throw BuildFailure([OutputError.cannotWrite(path: error.path, reason: error.reason)])
+        if options.serverFiles {
+            do throws(FileIO.Failure) {
+                try ServerFiles.write(ServerPlan(site: site), output: writer.outputDirectory)
+            } catch {
+                throw BuildFailure([OutputError.cannotWrite(path: error.path, reason: error.reason)])
+            }
         }
         succeeded = true
 
