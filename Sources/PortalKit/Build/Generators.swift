@@ -33,7 +33,8 @@ extension RenderStage.Generator {
     /// rather than made from documents read from and written to `.portal-cache/`.
     static func all(
         site: Site, searchCache: SearchCache, output: String, reuse: Bool, cacheWrites: DispatchGroup,
-        terms: RenderStage.SearchTermStore? = nil, export: RenderStage.Handover<JSONExport.KeptLines>? = nil
+        terms: RenderStage.SearchTermStore? = nil, export: RenderStage.Handover<JSONExport.KeptLines>? = nil,
+        bySiteKey: RenderStage.Handover<[String: RenderStage.KeptFiles]>? = nil, siteKey: String = ""
     ) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
@@ -83,8 +84,19 @@ extension RenderStage.Generator {
             ("the calendar", { ICalendar(site: site).files() }),
             ("the progress data", { ProgressData(site: site).files() }),
         ]
+        // Made from nothing but what `InputKey.site` digests (every page's file name, front
+        // matter, address and date, the settings, the catalogue, the base URL): a resident
+        // process keeps them as they are while that digest is the last build's, as after an
+        // edit to a body.
+        let followSiteKey: Set<String> = ["the sitemap", "the JSON export"]
         generators += plain.map { name, make in
-            Self(owner: { _ in name }) { RenderStage.Generated.files(make()) }
+            Self(owner: { _ in name }) {
+                guard let bySiteKey, followSiteKey.contains(name) else { return .files(make()) }
+                if let last = bySiteKey.value[name], last.key == siteKey { return .kept(last.paths) }
+                let files = make()
+                bySiteKey.update { $0[name] = RenderStage.KeptFiles(key: siteKey, paths: files.map(\.path)) }
+                return .files(files)
+            }
         }
         if let banner = site.banner {
             generators.append(
@@ -108,6 +120,14 @@ extension RenderStage {
             get { state.withLock { $0 } }
             set { state.withLock { $0 = newValue } }
         }
+
+        func update(_ change: (inout Value) -> Void) { state.withLock { change(&$0) } }
+    }
+
+    /// A generator's files as the last build made them, with the key they were made for.
+    struct KeptFiles: Sendable {
+        var key: String
+        var paths: [String]
     }
 
     /// The digest a language's search generator made its index from, told by the generator as it

@@ -28,6 +28,8 @@ struct RenderStage {
         var ledger = OutputLedger()
         /// `posts.json`'s lines.
         var export: JSONExport.KeptLines = [:]
+        /// The files of generators that follow from `InputKey.site` alone, by generator.
+        var bySiteKey: [String: KeptFiles] = [:]
         /// Each language's specialised templates, by what they were specialised with.
         var libraries: [String: (key: String, library: MustacheLibrary)] = [:]
     }
@@ -121,9 +123,10 @@ struct RenderStage {
         // as the pages, first in the queue: the indexes are the longest single tasks.
         let terms = memory.map { SearchTermStore(kept: session.isFresh ? [:] : $0.searchIndexes) }
         let export = memory.map { Handover($0.export) }
+        let bySiteKey = memory.map { Handover(session.isFresh ? [:] : $0.bySiteKey) }
         let generators = Self.Generator.all(
             site: site, searchCache: searchCache, output: output, reuse: !session.isFresh,
-            cacheWrites: cacheWrites, terms: terms, export: export)
+            cacheWrites: cacheWrites, terms: terms, export: export, bySiteKey: bySiteKey, siteKey: siteKey)
         let work = generators.indices.map(Work.generate) + renderJobs.indices.map(Work.render)
         let results = ParallelMap.map(work, jobs: jobs, state: { PageContext(site: site, theme: theme, menus: menus) })
         {
@@ -266,7 +269,8 @@ struct RenderStage {
                 report, mismatches,
                 Memory(
                     theme: theme.digest, pages: nextPages, search: nextSearch, searchIndexes: terms.next,
-                    ledger: memory?.ledger ?? OutputLedger(), export: export?.value ?? [:], libraries: nextLibraries)
+                    ledger: memory?.ledger ?? OutputLedger(), export: export?.value ?? [:],
+                    bySiteKey: bySiteKey?.value ?? [:], libraries: nextLibraries)
             )
         }
         nextPages.save(output: output, theme: theme.digest)
