@@ -177,6 +177,8 @@ public final class PreviewServer: Sendable {
                     diagnostics: [], url: url, generation: site.snapshot.generation))
             group.addTask {
                 var memory = first
+                // Edits saved meanwhile wait in the queue.
+                await Self.offThePool { first.prepareSpareTree(output: workspace.output) }
                 await queue.run { changed in
                     memory.forget(changed: changed, contentDirectory: options.contentDirectory)
                     memory = await self.build(
@@ -270,6 +272,17 @@ public final class PreviewServer: Sendable {
 
     /// The system's words for a socket error (`Address already in use`) rather than SwiftNIO's
     /// description of the call that failed.
+    /// Runs blocking work (the file system, a lock) on a dispatch thread, off the cooperative
+    /// pool that the server's requests need.
+    static func offThePool(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global(qos: .userInitiated).async {
+                work()
+                continuation.resume()
+            }
+        }
+    }
+
     static func reason(_ error: any Error) -> String {
         let text = "\(error)"
         guard let range = text.range(of: #"errno: (\d+)"#, options: .regularExpression),

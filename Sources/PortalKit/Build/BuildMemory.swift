@@ -33,6 +33,12 @@ public struct BuildMemory: Sendable {
 
     public init() {}
 
+    /// After the first build into `output`: its spare tree, made now rather than during the
+    /// first rebuild (`OutputWriter.prepareSpareTree`).
+    public func prepareSpareTree(output: String) {
+        OutputWriter(outputDirectory: output).prepareSpareTree(ledger: render.ledger)
+    }
+
     /// Forgets what depends on these paths, as a file watcher reports them (absolute or as
     /// given, standardised: `FileWatcher.standardized`): a Markdown file is read again; a
     /// folder of the content (made, moved, deleted) has every file under it read again; any

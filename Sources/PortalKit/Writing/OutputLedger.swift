@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// What a resident process (`portal serve`) knows of the two trees of its own output folder
@@ -50,4 +51,47 @@ public final class OutputLedger: Sendable {
     static func keptToken(build: Int) -> Int { 2 * build + 1 }
     /// A file of the spare tree that the published tree does not share.
     static let notShared = -1
+}
+
+extension OutputWriter {
+    /// After a resident process's first build, which leaves no spare tree: makes one now, every
+    /// published file hard-linked into it, and tells the ledger. The first rebuild then keeps
+    /// the files it shares without linking 13,000 of them while an editor waits (1.1–1.3 s of
+    /// the first save's rebuild at 5,000 posts a language). Takes the output's lock; does
+    /// nothing when the ledger knows of a spare tree already, or knows nothing.
+    public func prepareSpareTree(ledger: OutputLedger) {
+        guard let lock = try? OutputLock(output: outputDirectory, wait: true) else { return }
+        defer { withExtendedLifetime(lock) {} }
+        let (taken, _) = ledger.begin()
+        guard var trees = taken, trees.spare.isEmpty, hasPublished else {
+            if let taken { ledger.commit(taken) }
+            return
+        }
+        let spare = spareDirectory
+        // Whatever stands there is not the ledger's: the first build removed its spare tree.
+        FileIO.removeTree(spare)
+        do throws(FileIO.Failure) { try FileIO.makeDirectory(spare) } catch {
+            ledger.commit(trees)
+            return
+        }
+        var made: Set<String> = [""]
+        for (path, token) in trees.published where path != Self.markerName {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !made.contains(folder) {
+                var missing: [String] = []
+                var directory = folder
+                while !made.contains(directory) {
+                    missing.append(directory)
+                    directory = (directory as NSString).deletingLastPathComponent
+                }
+                for directory in missing.reversed() {
+                    mkdir("\(spare)/\(directory)", 0o755)
+                    made.insert(directory)
+                }
+            }
+            // Only a file linked is known to be in both trees.
+            if link("\(outputDirectory)/\(path)", "\(spare)/\(path)") == 0 { trees.spare[path] = token }
+        }
+        ledger.commit(trees)
+    }
 }
