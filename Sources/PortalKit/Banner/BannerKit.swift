@@ -94,8 +94,10 @@ struct BannerKit {
     }
 
     /// The kit's files: the artworks, a snippets file per language and the zip (`zip`: the
-    /// zip of a build with the same inputs, see `BannerCache`).
-    func files(_ artworks: [Artwork], zip known: Data? = nil) throws(BannerError) -> [OutputFile] {
+    /// zip of a build with the same inputs, see `BannerCache`), and the zip's bytes.
+    func files(_ artworks: [Artwork], zip known: Data? = nil) throws(BannerError) -> (
+        files: [OutputFile], zip: Data
+    ) {
         var files: [OutputFile] = []
         var entries: [(String, Data)] = []
         for artwork in artworks {
@@ -113,7 +115,7 @@ struct BannerKit {
         let archive: Data
         if let known { archive = known } else { archive = try zip(entries) }
         files.append(OutputFile(path: zipPath, body: .data(archive)))
-        return files
+        return (files, archive)
     }
 
     /// A zip whose entries carry a fixed date, so the same kit gives the same bytes.

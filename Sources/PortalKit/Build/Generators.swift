@@ -18,8 +18,9 @@ extension RenderStage {
     struct Generator: Sendable {
         /// Who makes a file, for the message when two make the same one.
         let owner: @Sendable (String) -> String
-        /// For a language's search index: the digest of what it is made from, once made.
-        var search: SearchDigest?
+        /// For a language's search index: the digest of what it is made from, told by the
+        /// generator as it runs (on its worker thread) and read once the generators are done.
+        var search: (language: String, digest: RenderStage.Handover<String>)?
         let make: @Sendable () -> Generated
     }
 }
@@ -38,11 +39,11 @@ extension RenderStage.Generator {
     ) -> [Self] {
         var generators: [Self] = site.settings.languages.map { language in
             let code = language.code
-            let search = RenderStage.SearchDigest(language: code)
-            return Self(owner: { _ in "the search index of `\(code)`" }, search: search) {
+            let told = RenderStage.Handover("")
+            return Self(owner: { _ in "the search index of `\(code)`" }, search: (code, told)) {
                 // Here, on a worker thread: a pass over every page, which the build waited for.
                 let digest = SearchCache.digest(site, language: code)
-                search.digest = digest
+                told.value = digest
                 if let paths = searchCache.files(language: code, digest: digest, output: output) {
                     terms?.keep(code)
                     return .kept(paths)
@@ -70,10 +71,14 @@ extension RenderStage.Generator {
                 return .files(index.files)
             }
         }
-        let plain: [(String, @Sendable () -> [OutputFile])] = [
-            ("the feeds", { Feeds(site: site).files() }), ("the sitemap", { Sitemap(site: site).files() }),
+        // `followsSiteKey`: made from nothing but what `InputKey.site` digests (every page's file
+        // name, front matter, address and date, the settings, the catalogue, the base URL), so a
+        // resident process keeps them as they are while that digest is the last build's, as after
+        // an edit to a body. The feeds show bodies; the calendar and progress data are cheap.
+        let plain: [(name: String, followsSiteKey: Bool, make: @Sendable () -> [OutputFile])] = [
+            ("the feeds", false, { Feeds(site: site).files() }), ("the sitemap", true, { Sitemap(site: site).files() }),
             (
-                "the JSON export",
+                "the JSON export", true,
                 {
                     guard let export else { return JSONExport(site: site).files() }
                     let (files, kept) = JSONExport(site: site).files(kept: export.value)
@@ -81,17 +86,12 @@ extension RenderStage.Generator {
                     return files
                 }
             ),
-            ("the calendar", { ICalendar(site: site).files() }),
-            ("the progress data", { ProgressData(site: site).files() }),
+            ("the calendar", false, { ICalendar(site: site).files() }),
+            ("the progress data", false, { ProgressData(site: site).files() }),
         ]
-        // Made from nothing but what `InputKey.site` digests (every page's file name, front
-        // matter, address and date, the settings, the catalogue, the base URL): a resident
-        // process keeps them as they are while that digest is the last build's, as after an
-        // edit to a body.
-        let followSiteKey: Set<String> = ["the sitemap", "the JSON export"]
-        generators += plain.map { name, make in
+        generators += plain.map { name, followsSiteKey, make in
             Self(owner: { _ in name }) {
-                guard let bySiteKey, followSiteKey.contains(name) else { return .files(make()) }
+                guard let bySiteKey, followsSiteKey else { return .files(make()) }
                 if let last = bySiteKey.value[name], last.key == siteKey { return .kept(last.paths) }
                 let files = make()
                 bySiteKey.update { $0[name] = RenderStage.KeptFiles(key: siteKey, paths: files.map(\.path)) }
@@ -128,20 +128,6 @@ extension RenderStage {
     struct KeptFiles: Sendable {
         var key: String
         var paths: [String]
-    }
-
-    /// The digest a language's search generator made its index from, told by the generator as it
-    /// runs and read once the generators are done.
-    final class SearchDigest: Sendable {
-        let language: String
-        private let value = Mutex("")
-
-        init(language: String) { self.language = language }
-
-        var digest: String {
-            get { value.withLock { $0 } }
-            set { value.withLock { $0 = newValue } }
-        }
     }
 
     /// A resident process's search indexes for one build: each language's as the last build

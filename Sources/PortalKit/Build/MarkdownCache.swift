@@ -21,13 +21,13 @@ struct MarkdownCache: Sendable {
     /// This build's key of each page of the graph, in order (nil for pages without a file);
     /// not saved.
     var pageKeys: [String?] = []
-    /// Each file's key, by disk path, with the page it was digested from: a resident process
-    /// keeps the page of a file that did not change (`BuildMemory.parsed`), and its key with it,
-    /// rather than digesting 10,000 bodies on every build. Not saved.
-    var keysBySource: [String: (page: ParsedSource, allowRawHTML: Bool, key: String)] = [:]
-    /// In a resident process, each file's whole result, by disk path, with the page and the
-    /// digest of what its links were resolved against (`MarkdownStage.linkContext`). Not saved.
-    var results: [String: (page: ParsedSource, links: String, result: MarkdownStage.PageResult)] = [:]
+    /// In a resident process, each file's whole result (its key included), by disk path, with
+    /// the page it was made from and the digest of what its links were resolved against
+    /// (`MarkdownStage.linkContext`). A resident process keeps the page of a file that did not
+    /// change (`BuildMemory.parsed`): the result is reused whole while the links' digest is the
+    /// same, and its key otherwise, rather than 10,000 bodies digested on every build. Not saved.
+    var results: [String: (page: ParsedSource, allowRawHTML: Bool, links: String, result: MarkdownStage.PageResult)] =
+        [:]
 
     static let version = "2"
 

@@ -62,21 +62,19 @@ struct MarkdownStage {
             guard let source = page.source else { return PageResult(outcome: outcome) }
             // The file's page as the last build rendered it, where everything its links lead to
             // is as it was: the same result, its warnings included.
-            if resident, let known = cache.results[source.source.diskPath], known.page === source,
-                known.links == links
-            {
+            let known = resident ? cache.results[source.source.diskPath] : nil
+            if let known, known.page === source, known.links == links {
                 var result = known.result
                 result.reused = true
                 return result
             }
-            let key: String
-            if let known = cache.keysBySource[source.source.diskPath], known.page === source,
-                known.allowRawHTML == allowRawHTML
-            {
-                key = known.key
-            } else {
-                key = MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
-            }
+            // The same file's body has the key it had, unless raw HTML was turned on or off.
+            let key =
+                if let known, known.page === source, known.allowRawHTML == allowRawHTML, let key = known.result.key {
+                    key
+                } else {
+                    MarkdownCache.key(source.body, firstLine: source.bodyFirstLine, allowRawHTML: allowRawHTML)
+                }
             if let entry = cache.entries[key],
                 entry.links.allSatisfy({
                     cacheForm($0.link, resolver.resolve($0.link, from: page, into: &outcome), page) == $0.rewritten
@@ -103,10 +101,11 @@ struct MarkdownStage {
         // The next build's cache holds this build's bodies (and which it made).
         var next = MarkdownCache()
         next.pageKeys = results.map(\.key)
-        for (page, result) in zip(graph.pages, results) {
-            if let source = page.source, let key = result.key {
-                next.keysBySource[source.source.diskPath] = (source, allowRawHTML, key)
-                if resident { next.results[source.source.diskPath] = (source, links, result) }
+        if resident {
+            for (page, result) in zip(graph.pages, results) where result.key != nil {
+                if let source = page.source {
+                    next.results[source.source.diskPath] = (source, allowRawHTML, links, result)
+                }
             }
         }
         for result in results {

@@ -164,7 +164,7 @@ struct RenderStage {
                     }
                     if let search = generator.search {
                         nextSearch.languages[search.language] = SearchCache.Entry(
-                            digest: search.digest, files: files.map { ($0.path, $0.size ?? -1) })
+                            digest: search.digest.value, files: files.map { ($0.path, $0.size ?? -1) })
                     }
                 case .partly(let files, let keptFiles):
                     others += files
@@ -176,7 +176,7 @@ struct RenderStage {
                     }
                     if let search = generator.search {
                         nextSearch.languages[search.language] = SearchCache.Entry(
-                            digest: search.digest, files: files.map { ($0.path, $0.size ?? -1) } + keptFiles)
+                            digest: search.digest.value, files: files.map { ($0.path, $0.size ?? -1) } + keptFiles)
                     }
                 case .kept(let paths):
                     kept += paths

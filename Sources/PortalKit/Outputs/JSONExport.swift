@@ -26,16 +26,17 @@ struct JSONExport {
     /// Each post's line with its file's page, by content path.
     typealias KeptLines = [String: (source: ParsedSource, kept: Kept)]
 
-    func files() -> [OutputFile] { files(kept: [:]).files }
+    func files() -> [OutputFile] { files(kept: nil).files }
 
-    /// The files, making again only the lines of posts whose inputs are not those `kept` says
-    /// (by content path), and the lines to keep for the next build.
-    func files(kept: KeptLines) -> (files: [OutputFile], kept: KeptLines) {
+    /// The files. With `kept` (a resident process), only the lines of posts whose inputs are
+    /// not those it says (by content path) are made again, and the lines to keep for the next
+    /// build come back; without it, nothing is compared or kept.
+    func files(kept: KeptLines?) -> (files: [OutputFile], kept: KeptLines) {
         var next: KeptLines = [:]
         let files = site.settings.languages.map { language in
             let posts = site.posts(language.code).map { index in
                 let page = site.graph.pages[index]
-                guard let source = page.source else { return post(index) }
+                guard let kept, let source = page.source else { return post(index) }
                 let inputs = Inputs(
                     url: page.url, title: page.title, date: page.date,
                     translations: site.graph.translations(of: page).map { "\($0.language) \($0.url)" },

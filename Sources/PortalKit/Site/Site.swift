@@ -129,24 +129,14 @@ struct BannerOnSite {
         let key = kit.cacheKey(templateText: theme.bannerText ?? "")
         let known = cache.drawings(for: key)
         let artworks = try kit.artworks(drawn: known)
-        let files: [OutputFile]
-        do throws(BannerError) { files = try kit.files(artworks, zip: known == nil ? nil : cache.zip) } catch {
+        let (files, zip): ([OutputFile], Data)
+        do throws(BannerError) { (files, zip) = try kit.files(artworks, zip: known == nil ? nil : cache.zip) } catch {
             throw BuildFailure([error])
         }
-        var next = cache
-        if known == nil {
-            next = BannerCache(key: key, drawn: artworks.map { ($0.svg, $0.png) }, zip: Self.zip(of: files, kit))
-        }
+        let next = known == nil ? BannerCache(key: key, drawn: artworks.map { ($0.svg, $0.png) }, zip: zip) : cache
         return (
             BannerOnSite(kit: kit, artworks: artworks, files: files, isActive: banner.isActive(at: now)), next
         )
-    }
-
-    private static func zip(of files: [OutputFile], _ kit: BannerKit) -> Data {
-        guard let file = files.first(where: { $0.path == kit.zipPath }), case .data(let data) = file.body else {
-            return Data()
-        }
-        return data
     }
 
     /// Whether `page` is a campaign page.
