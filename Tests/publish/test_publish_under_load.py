@@ -177,3 +177,56 @@ def test_publish_and_rollback_under_load(site):
     assert os.readlink(publish / "current") == first_release
     status, headers, body = server.get(BASE + "gioi-thieu/", {"Accept-Encoding": "br"})
     assert status == 200 and decode(headers, body) == (first / "gioi-thieu/index.html").read_bytes()
+
+
+def test_assets_of_the_release_before_while_current_flips(site):
+    """The switch can fall between nginx's test that a file is there and its opening of it. With
+    `previous` on the second release and `current` renamed back and forth between the two as fast
+    as it can be, every request for the second release's stylesheets and scripts, in every
+    encoding, still gets that file."""
+    server, output, publish, build, first, root = site
+    releases = sorted(p.name for p in (publish / "releases").iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert len(releases) >= 2
+    older, newer = f"releases/{releases[-2]}", f"releases/{releases[-1]}"
+    home = (publish / newer / "index.html").read_text(encoding="utf-8")
+    assets = ASSET.findall(home)
+    assert assets and all(not (publish / older / asset[len(BASE):]).exists() for asset in assets)
+    before = os.readlink(publish / "current"), os.readlink(publish / "previous")
+
+    def relink(name: str, target: str) -> None:
+        pending = publish / f".{name}.flip"
+        pending.unlink(missing_ok=True)
+        pending.symlink_to(target)
+        os.rename(pending, publish / name)
+
+    relink("previous", newer)
+    stop = threading.Event()
+    flips = 0
+
+    def flip() -> None:
+        nonlocal flips
+        while not stop.is_set():
+            relink("current", older if flips % 2 == 0 else newer)
+            flips += 1
+
+    flipper = threading.Thread(target=flip, daemon=True)
+    flipper.start()
+    failures, requests = [], 0
+    deadline = time.monotonic() + 4
+    try:
+        while time.monotonic() < deadline:
+            for asset in assets:
+                for accept in ENCODINGS:
+                    status, headers, data = server.get(asset, {"Accept-Encoding": accept})
+                    requests += 1
+                    if status != 200:
+                        failures.append(f"{asset} ({accept or 'identity'}): {status}")
+                    elif decode(headers, data) != (publish / newer / asset[len(BASE):]).read_bytes():
+                        failures.append(f"{asset} ({accept or 'identity'}): not the second release's")
+    finally:
+        stop.set()
+        flipper.join(timeout=10)
+        relink("current", before[0])
+        relink("previous", before[1])
+    assert flips > 1000 and requests > 100
+    assert not failures, f"{len(failures)} of {requests} requests failed ({flips} switches), the first: {failures[:5]}"

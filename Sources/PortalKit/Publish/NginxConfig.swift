@@ -35,6 +35,9 @@ public enum NginxConfig {
             lines += headers(cache: ServerPlan.immutable).map { "    " + $0 }
             lines += [
                 "    gzip_static on;", "    types { text/css css; text/javascript js; application/json json; }", "}",
+                "# Where a fingerprinted file that is not in the current release is looked for: its name",
+                "# without the .br a compressed copy adds, in the release before.",
+                "location @portal_previous { rewrite ^(.+?)(\\.br)?$ /.portal-previous$1 last; }",
             ]
         }
         for language in plan.languages {
@@ -53,8 +56,10 @@ public enum NginxConfig {
                 lines.append("    location ~ \(quote(kind.pattern + "$")) {")
                 lines.append("        types { } default_type \(quote(kind.type));")
                 lines += headers(cache: kind.cache, vary: true).map { "        " + $0 }
+                // Not `if (!-f …)`: the switch can happen between that test and the file's opening,
+                // so the fallback is taken when the opening itself finds nothing.
                 if fingerprinted, previous != nil {
-                    lines.append("        if (!-f $request_filename) { rewrite ^ /.portal-previous$uri last; }")
+                    lines.append("        error_page 404 = @portal_previous;")
                 }
                 lines += [
                     "        set $portal_br \"\";",
@@ -68,6 +73,9 @@ public enum NginxConfig {
                     "        add_header Content-Encoding br always;",
                 ]
                 lines += headers(cache: kind.cache, vary: true).map { "        " + $0 }
+                if fingerprinted, previous != nil {
+                    lines.append("        error_page 404 = @portal_previous;")
+                }
                 lines.append("    }")
             }
             lines.append("}")
