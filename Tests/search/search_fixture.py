@@ -139,6 +139,12 @@ VI_POSTS = {
     # this post would come first.
     "heo-quay": ("Heo quay, thịt nướng, bánh mì và tráng miệng cuốn hút",
                  "Những món quen ở chợ đêm.", "Thực đơn của quán."),
+    # Both query syllables in the title, once each (weight 10 each) …
+    "kvlam-kvmoc": ("Kvlam và kvmoc", "Một bài ngắn.", "Nội dung của bài."),
+    # … against one in the title and the other repeated in the summary and body (10 + 1 and
+    # 15 + 3): without the bonus for a title that holds every syllable, this newer post would
+    # come first.
+    "kvlam-lap-lai": ("Kvlam", "kvmoc kvmoc kvmoc", "kvmoc kvmoc kvmoc kvlam"),
     "duoi-uoi": ("Đười ươi ở vườn thú", "Con đười ươi mới đến vườn thú.",
                  "Vườn thú đón một con đười ươi."),
     "ca-phe-dak-lak": ("Cà phê Dak Lak", "Hạt cà phê từ Dak Lak.",

@@ -157,6 +157,13 @@ def test_a_phrase_ranks_above_scattered_syllables(driver, search_url):
         "the post with the phrase should come before the one with its syllables in the title"
 
 
+def test_a_title_with_every_syllable_ranks_above_repeated_words(driver, search_url):
+    result = search(driver, search_url, "vi", "kvlam kvmoc")
+    assert urls(result) == [url_of(search_url, "vi", "kvlam-kvmoc"),
+                            url_of(search_url, "vi", "kvlam-lap-lai")], \
+        "the post whose title holds both syllables should come before the one that repeats one"
+
+
 def test_the_exact_form_ranks_first(driver, search_url):
     goat, cricket = url_of(search_url, "vi", "nuoi-de"), url_of(search_url, "vi", "tieng-de")
     open_search(driver, search_url, "vi")

@@ -10,7 +10,8 @@ struct SearchTermCache: Sendable {
     private(set) var documents: [String: DocumentTerms] = [:]
 
     /// 3: scores count a term at most `SearchIndex.occurrencesCounted` times a field.
-    static let version = "3"
+    /// 4: scores are doubled, plus `SearchIndex.titleBit` for a term of the title.
+    static let version = "4"
 
     init() {}
 

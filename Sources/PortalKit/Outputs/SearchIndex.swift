@@ -6,7 +6,8 @@ import Foundation
 /// - `search/<lang>/index.json`: how many documents and shards there are, and each shard's
 ///   digest, which is part of its file name;
 /// - `search/<lang>/terms-<k>-<digest>.json`: folded syllable → `{"d": documents, "s": scores}`
-///   (document numbers delta-coded) and either `f`: the term's only exact form, or `v`: exact
+///   (document numbers delta-coded; each score is twice the term's weighted count in the
+///   document, plus one when the document's title holds it) and either `f`: the term's only exact form, or `v`: exact
 ///   form → documents (delta-coded); and folded pair "a b" → the documents where syllable `b`
 ///   follows `a` (delta-coded), among the first 8 places of each in the first 400 syllables:
 ///   what the phrase bonus needs, without positions. A term or pair lives in shard
@@ -41,6 +42,11 @@ struct SearchIndex {
     /// ("cộng đồng văn hóa": Pagefind's first five all had both words in the title, portal's
     /// first only one of them): the saturation BM25 gives term frequency, in its simplest form.
     static let occurrencesCounted = 3
+    /// Added to a score (whose count is doubled) when the title holds the term: the search page
+    /// ranks a page whose title holds every syllable of the query above one whose body repeats
+    /// some of them. Pagefind's first five for "cộng đồng văn hóa" all had both words in the
+    /// title; portal's first had "cộng đồng" and "Hòa" in its title, and "văn hóa" in its body.
+    static let titleBit: Int32 = 1
 
     struct Document {
         var title: String
@@ -162,7 +168,7 @@ struct SearchIndex {
                 known.forEachEntry(
                     terms: table.terms.count, forms: table.forms.count,
                     {
-                        posted.add(document32, $0, $1, [], $3)
+                        posted.add(document32, $0, $1, $3)
                         adjacent.note($0, $2)
                     }) != nil
             {
@@ -173,7 +179,7 @@ struct SearchIndex {
                     tokenizer.read(
                         fields, excerpt: excerpt, table: &table,
                         each: {
-                            posted.add(document32, $0, $1, [], $3)
+                            posted.add(document32, $0, $1, $3)
                             adjacent.note($0, $2)
                         }))
             }
@@ -186,7 +192,7 @@ struct SearchIndex {
                     term = pairTerm(first, second, &table)
                     pairTerms[key] = term
                 }
-                posted.add(document32, term, 0, [], [])
+                posted.add(document32, term, 0, [])
             }
             keys.append(key)
         }
@@ -343,11 +349,8 @@ struct SearchIndex {
             termVariants += repeatElement([], count: terms - termVariants.count)
         }
 
-        mutating func add(
-            _ document: Int32, _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>
-        ) {
+        mutating func add(_ document: Int32, _ term: Int, _ score: Int32, _ forms: ArraySlice<Int32>) {
             grow(terms: term + 1)
-            postings[term].positions += positions
             postings[term].add(document, score: score)
             for form in forms.lazy.map(Int.init) { variants[variant(of: form, term: term)].add(document) }
         }
@@ -369,18 +372,15 @@ struct SearchIndex {
     }
 
     /// One term's postings as flat arrays (a million small arrays would be a million
-    /// allocations): documents, their scores, and where each one's positions end.
+    /// allocations): documents and their scores. No positions: the pairs of adjacent terms
+    /// stand for them.
     struct Postings {
         var documents: [Int32] = []
         var scores: [Int32] = []
-        var ends: [Int32] = []
-        var positions: [Int32] = []
 
-        /// A document, once its positions are in `positions`.
         mutating func add(_ document: Int32, score: Int32) {
             documents.append(document)
             scores.append(score)
-            ends.append(Int32(positions.count))
         }
     }
 

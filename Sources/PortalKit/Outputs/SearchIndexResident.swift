@@ -195,7 +195,7 @@ extension SearchIndexResident {
                 touched.insert(term)
             }
             for (term, posting) in after where before[term] != posting {
-                posted.insert(document, term, posting.score, [], posting.forms[...])
+                posted.insert(document, term, posting.score, posting.forms[...])
                 touched.insert(term)
             }
             for pair in pairsBefore.subtracting(pairsAfter) {
@@ -203,7 +203,7 @@ extension SearchIndexResident {
                 touched.insert(pair)
             }
             for pair in pairsAfter.subtracting(pairsBefore) {
-                posted.insert(document, pair, 0, [], [])
+                posted.insert(document, pair, 0, [])
                 touched.insert(pair)
             }
             self.keys[index] = keys[index]
@@ -243,11 +243,9 @@ extension SearchIndex.PostingLists {
     }
 
     /// Puts `document` into the term's postings and its forms' variants, in document order.
-    fileprivate mutating func insert(
-        _ document: Int32, _ term: Int, _ score: Int32, _ positions: ArraySlice<Int32>, _ forms: ArraySlice<Int32>
-    ) {
+    fileprivate mutating func insert(_ document: Int32, _ term: Int, _ score: Int32, _ forms: ArraySlice<Int32>) {
         grow(terms: term + 1)
-        postings[term].insert(document, score: score, positions: positions)
+        postings[term].insert(document, score: score)
         for form in forms.lazy.map(Int.init) {
             let found = variant(of: form, term: term)
             let at = Self.position(of: document, in: variants[found].documents, exact: false)!
@@ -273,22 +271,13 @@ extension SearchIndex.PostingLists {
 extension SearchIndex.Postings {
     fileprivate mutating func remove(_ document: Int32) {
         guard let at = SearchIndex.PostingLists.position(of: document, in: documents, exact: true) else { return }
-        let start = at == 0 ? 0 : Int(ends[at - 1])
-        let count = Int(ends[at]) - start
-        positions.removeSubrange(start..<(start + count))
         documents.remove(at: at)
         scores.remove(at: at)
-        ends.remove(at: at)
-        for n in at..<ends.count { ends[n] -= Int32(count) }
     }
 
-    fileprivate mutating func insert(_ document: Int32, score: Int32, positions added: ArraySlice<Int32>) {
+    fileprivate mutating func insert(_ document: Int32, score: Int32) {
         let at = SearchIndex.PostingLists.position(of: document, in: documents, exact: false)!
-        let start = at == 0 ? 0 : Int(ends[at - 1])
-        positions.insert(contentsOf: added, at: start)
         documents.insert(document, at: at)
         scores.insert(score, at: at)
-        ends.insert(Int32(start + added.count), at: at)
-        for n in (at + 1)..<ends.count { ends[n] += Int32(added.count) }
     }
 }

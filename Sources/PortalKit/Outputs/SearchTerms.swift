@@ -146,15 +146,16 @@ struct SearchTokenizer {
     /// one document to the next (no arrays per term: a document has hundreds of terms):
     /// `maximumPositions` places per slot in `slotPositions`, and the forms after each one's
     /// first (a term is rarely written two ways in one document) in `moreForms`.
-    private var slots: [(term: Int32, score: Int32, positionCount: Int32, form: Int32)] = []
+    private var slots: [(term: Int32, score: Int32, positionCount: Int32, form: Int32, inTitle: Bool)] = []
     /// How often each slot's term has counted in the field being read (`occurrencesCounted`).
     private var fieldCounts: [Int32] = []
     private var slotPositions: [Int32] = []
     private var moreForms: [(slot: Int32, form: Int32)] = []
     private var formBuffer: [Int32] = []
 
-    /// `fields` are (text, weight) in reading order; positions run on across them, with a gap
-    /// of 8 between fields so that no phrase spans two.
+    /// `fields` are (text, weight) in reading order, the title first; positions run on across
+    /// them, with a gap of 8 between fields so that no phrase spans two. A term's score is
+    /// twice its weighted count, plus one when the title holds it (`SearchIndex.titleBit`).
     /// Each term is also handed to `each` as it is encoded (what `DocumentTerms.forEachEntry`
     /// gives), so that a document just read is not decoded again.
     mutating func read(
@@ -168,7 +169,7 @@ struct SearchTokenizer {
         moreForms.removeAll(keepingCapacity: true)
         fieldCounts.removeAll(keepingCapacity: true)
         var position = 0
-        for (text, weight) in fields {
+        for (field, (text, weight)) in fields.enumerated() {
             for slot in fieldCounts.indices { fieldCounts[slot] = 0 }
             reader.forEachSyllable(in: text) { syllable in
                 let (sid, isNew) = syllables.id(of: syllable)
@@ -190,7 +191,7 @@ struct SearchTokenizer {
                 while formMarks.count <= Int(form) { formMarks.append(-1) }
                 if marks[Int(term)].document != document {
                     marks[Int(term)] = (document, Int32(slots.count))
-                    slots.append((term, 0, 0, form))
+                    slots.append((term, 0, 0, form, false))
                     fieldCounts.append(0)
                     if slotPositions.count < slots.count * perSlot {
                         slotPositions += repeatElement(0, count: perSlot * 64)
@@ -204,6 +205,7 @@ struct SearchTokenizer {
                     fieldCounts[slot] += 1
                     slots[slot].score += Int32(weight)
                 }
+                if field == 0 { slots[slot].inTitle = true }
                 let count = Int(slots[slot].positionCount)
                 if position < SearchIndex.positionLimit, count < perSlot {
                     slotPositions[slot * perSlot + count] = Int32(position)
@@ -226,8 +228,9 @@ struct SearchTokenizer {
                 formBuffer.append(moreForms[more].form)
                 more += 1
             }
-            DocumentTerms.encode(Int(slot.term), slot.score, positions, formBuffer[...], into: &writer)
-            each(Int(slot.term), slot.score, positions, formBuffer[...])
+            let score = slot.score * 2 + (slot.inTitle ? SearchIndex.titleBit : 0)
+            DocumentTerms.encode(Int(slot.term), score, positions, formBuffer[...], into: &writer)
+            each(Int(slot.term), score, positions, formBuffer[...])
         }
         return DocumentTerms(excerpt: excerpt, bytes: writer.bytes[...])
     }

@@ -15,6 +15,7 @@
 
   var SHOWN = 20, DELAY = 120, MAX_WORDS = 12, MAX_SYLLABLE = 64;
   var PHRASE = 1e6; // per adjacent pair of query syllables: above any sum of field weights
+  var TITLE = 1e4; // every query syllable in the title: above any sum of field weights, below a phrase
   var WORD = /[\p{Alphabetic}\p{N}\u0300-\u036f]+/gu;
   var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
   var own = function (object, key) {
@@ -90,9 +91,10 @@
         if (typeof term.f === "string") all = term.f === w.e;
         else same = new Set(ids(own(term.v, w.e)));
       }
+      // A score is twice the weighted count, plus one when the title holds the syllable.
       ids(term.d).forEach(function (id, n) {
-        var exact = all || (same !== null && same.has(id));
-        byDoc.set(id, exact ? 2 * term.s[n] : term.s[n]);
+        var exact = all || (same !== null && same.has(id)), weight = term.s[n] >> 1;
+        byDoc.set(id, [exact ? 2 * weight : weight, term.s[n] & 1]);
       });
       return byDoc;
     });
@@ -100,14 +102,15 @@
     var adjacent = pairs(words).map(function (pair, i) { return new Set(ids(own(pairShards[i], pair))); });
     var hits = [];
     postings[0].forEach(function (first, id) {
-      var score = 0;
+      var score = 0, titled = 1;
       for (var i = 0; i < postings.length; i++) {
         var hit = postings[i].get(id);
         if (hit === undefined) return; // every syllable must match
-        score += hit;
+        score += hit[0];
+        titled &= hit[1];
         if (i > 0 && adjacent[i - 1].has(id)) score += PHRASE;
       }
-      hits.push([id, score]);
+      hits.push([id, titled ? score + TITLE : score]);
     });
     // Ties go to the higher document number: the newer page (documents are oldest first).
     return hits.sort(function (a, b) { return b[1] - a[1] || b[0] - a[0]; });
