@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import ZIPFoundation
 
 /// One year's banners: SVG and PNG for every size and language, the copy-and-paste snippets,
@@ -11,7 +10,7 @@ struct BannerKit {
     let base: BaseURL
     /// Language → path below the base URL of the campaign page the banners link to.
     let campaignPages: [String: String]
-    let template: MustacheTemplate
+    let template: Template
 
     struct Artwork {
         var size: BannerSize

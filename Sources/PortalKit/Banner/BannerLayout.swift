@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// Lays out a banner's text for one size and language: shrinks and wraps the title (and the
 /// subtitle, when there is room) into the text area, then renders the theme's SVG template and
@@ -15,7 +14,7 @@ struct BannerLayout {
     let title: String
     let subtitle: String?
     let number: Int
-    let template: MustacheTemplate
+    let template: Template
 
     struct Rect {
         var x: Double, y: Double, width: Double, height: Double
@@ -215,7 +214,7 @@ struct BannerLayout {
             ]) { $1 },
             "text": box.fields,
         ]
-        return template.render(context)
+        return template.render(TemplateValue(contextValue: context))
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Synchronization
 
 /// Renders every page through the theme and lists every file of the site: pages, listings,
@@ -31,7 +30,7 @@ struct RenderStage {
         /// The files of generators that follow from `InputKey.site` alone, by generator.
         var bySiteKey: [String: KeptFiles] = [:]
         /// Each language's specialised templates, by what they were specialised with.
-        var libraries: [String: (key: String, library: MustacheLibrary)] = [:]
+        var libraries: [String: (key: String, library: TemplateLibrary)] = [:]
     }
 
     /// Renders and writes the site through `writer`: pages are written as they render, so a
@@ -67,13 +66,13 @@ struct RenderStage {
         let renderJobs = RenderJob.all(site)
         // Each language's templates with its constant values written in (parsed again only when
         // those or the theme changed, in a resident process).
-        var libraries: [String: MustacheLibrary] = [:]
-        var nextLibraries: [String: (key: String, library: MustacheLibrary)] = [:]
+        var libraries: [String: TemplateLibrary] = [:]
+        var nextLibraries: [String: (key: String, library: TemplateLibrary)] = [:]
         for (language, constants) in PageContext(site: site, theme: theme, menus: menus).constants {
             let values = TemplateSpecialisation.values(constants.fields)
             let key = ([theme.digest] + values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }).joined(
                 separator: "\u{0}")
-            let library: MustacheLibrary
+            let library: TemplateLibrary
             if let kept = memory?.libraries[language], kept.key == key {
                 library = kept.library
             } else {
@@ -290,7 +289,7 @@ struct RenderStage {
     /// file was rendered from. A page whose `InputKey` is the last build's is known to be so
     /// without building its context.
     private static func render(
-        _ job: RenderJob, to path: String, context: inout PageContext, library: MustacheLibrary, cache: RenderCache,
+        _ job: RenderJob, to path: String, context: inout PageContext, library: TemplateLibrary, cache: RenderCache,
         session: OutputWriter.Session, compressor: Precompressor, siteKey: String, verify: Bool
     ) -> RenderedPage {
         let constants = context.constants[job.language(context.site)]!
@@ -328,7 +327,7 @@ struct RenderStage {
                 entry: RenderCache.Entry(digest: key, size: cached.size, inputKey: inputKey ?? "-"),
                 inputKeyMisled: misled)
         }
-        let html = library.render(page: values, layout: layout)
+        let html = library.render(.context(values, shared: constants.values), template: layout) ?? ""
         do throws(OutputError) {
             let file = OutputFile(path: path, body: .text(html))
             try session.write(file)

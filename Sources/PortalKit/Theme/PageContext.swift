@@ -1,8 +1,8 @@
 import Foundation
 
-/// Builds the dictionary each template receives. Dictionaries, not structs: swift-mustache
-/// reads structs through `Mirror`, which is slow on a site of thousands of pages. The keys are
-/// the theme API documented in docs/themes.md.
+/// Builds the dictionary each template receives, converted to a `TemplateValue` before it
+/// renders (`TemplateValue(contextValue:)`; the language's shared part once per language). The
+/// keys are the theme API documented in docs/themes.md.
 struct PageContext {
     let site: Site
     let theme: Theme
@@ -40,11 +40,14 @@ struct PageContext {
 
     struct LanguageConstants {
         let fields: [String: Any]
+        /// The fields as templates read them, converted once for all the language's pages.
+        let values: [String: TemplateValue]
         /// The fields' digest bytes, for `ContextDigest`.
         let digest: String
 
         init(_ fields: [String: Any]) {
             self.fields = fields
+            self.values = fields.mapValues(TemplateValue.init(contextValue:))
             var digest = ContextDigest()
             digest.add(fields)
             self.digest = digest.finish()

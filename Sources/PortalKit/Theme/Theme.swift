@@ -1,13 +1,12 @@
 import Foundation
-import Mustache
 
 /// A theme folder: `theme.yml`, Mustache `layouts/` and `partials/`, `i18n/<lang>.yml` UI
 /// strings and static `assets/`. Everything is checked before anything renders, because
-/// swift-mustache renders a missing partial or variable as "" without a word.
+/// Mustache renders a missing partial or variable as "" without a word.
 public struct Theme: Sendable {
     public var name: String
     public var directory: String
-    public var library: MustacheLibrary
+    public var library: TemplateLibrary
     /// Names of the page templates in `layouts/`.
     public var layouts: Set<String>
     /// Language → key → text, the site's `Content/i18n/` laid over the theme's.
@@ -17,7 +16,7 @@ public struct Theme: Sendable {
     /// Stylesheets and scripts under content-hashed names, with their integrity hashes.
     var fingerprints: AssetFingerprints
     /// `banner/banner.svg.mustache`: the July banner, laid out by the build.
-    var bannerTemplate: MustacheTemplate?
+    var bannerTemplate: Template?
     /// The banner template's text, for the banner cache's key (`BannerCache`).
     var bannerText: String?
     /// Each template's text (name → text), for `specialised(_:)`.
@@ -39,21 +38,20 @@ public struct Theme: Sendable {
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
     public func render(_ context: [String: Any], layout: String) -> String {
-        library.render(page: context, layout: layout)
+        library.render(TemplateValue(contextValue: context), template: layout) ?? ""
     }
 
     /// The templates with `values` written into them (see `TemplateSpecialisation`); they
     /// parsed once already, so they parse again (a failure keeps the templates as they are).
-    func specialised(_ values: [String: String]) -> MustacheLibrary {
-        var templates: [String: MustacheTemplate] = [:]
+    func specialised(_ values: [String: String]) -> TemplateLibrary {
+        var templates: [String: Template] = [:]
         for (name, text) in templateTexts {
-            guard
-                let template = try? MustacheTemplate(
-                    string: PortalHTML.pragma + "\n" + TemplateSpecialisation.specialise(text, values: values))
-            else { return library }
+            guard let template = try? Template(TemplateSpecialisation.specialise(text, values: values)) else {
+                return library
+            }
             templates[name] = template
         }
-        return MustacheLibrary(templates: templates)
+        return TemplateLibrary(templates: templates)
     }
 }
 
@@ -103,7 +101,7 @@ extension Theme {
         }
 
         // Layouts and partials share one namespace: a partial is named by its file name.
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var sources: [(name: String, file: String, text: String)] = []
         var layouts = Set<String>()
         // The theme's templates, then the site's own `Content/layouts/` and `Content/partials/`,
@@ -131,20 +129,14 @@ extension Theme {
                         }
                         sources.remove(at: existing)
                     }
-                    do {
-                        // The pragma goes on a line of its own (a standalone tag leaves no trace in
-                        // the output); errors' line numbers are taken back by one below.
-                        templates[templateName] = try MustacheTemplate(string: PortalHTML.pragma + "\n" + text)
+                    do throws(TemplateSyntaxError) {
+                        templates[templateName] = try Template(text)
                         sources.append((templateName, filePath, text))
                         if folder == "layouts" { layouts.insert(templateName) }
-                    } catch let error as MustacheTemplate.ParserError {
+                    } catch {
                         errors.append(
                             ThemeError.syntax(
-                                SourceLocation(
-                                    file: filePath, line: max(1, error.context.lineNumber - 1),
-                                    column: error.context.columnNumber), "\(error.error)"))
-                    } catch {
-                        errors.append(ThemeError.syntax(SourceLocation(file: filePath), "\(error)"))
+                                SourceLocation(file: filePath, line: error.line, column: error.column), error.message))
                     }
                 }
             }
@@ -209,23 +201,20 @@ extension Theme {
                 }
             }
         }
-        var bannerTemplate: MustacheTemplate?
+        var bannerTemplate: Template?
         let bannerPath = "\(directory)/banner/banner.svg.mustache"
         var bannerData: Data?
         do throws(InputPathError) { bannerData = try InputTree(root: directory).read(bannerPath) } catch {
             errors.append(error)
         }
         if let data = bannerData {
-            do {
-                bannerTemplate = try MustacheTemplate(string: (try? TextInput.decode(data)) ?? "")
-            } catch let error as MustacheTemplate.ParserError {
+            do throws(TemplateSyntaxError) {
+                // `htmlLegacy`: the escaping the banner has always been drawn with (see its case).
+                bannerTemplate = try Template((try? TextInput.decode(data)) ?? "", escaping: .htmlLegacy)
+            } catch {
                 errors.append(
                     ThemeError.syntax(
-                        SourceLocation(
-                            file: bannerPath, line: error.context.lineNumber, column: error.context.columnNumber),
-                        "\(error.error)"))
-            } catch {
-                errors.append(ThemeError.syntax(SourceLocation(file: bannerPath), "\(error)"))
+                        SourceLocation(file: bannerPath, line: error.line, column: error.column), error.message))
             }
         }
         if !errors.isEmpty { throw BuildFailure(errors) }
@@ -238,7 +227,7 @@ extension Theme {
             })
         if let data = bannerData { digest.add(String(decoding: data, as: UTF8.self)) }
         var theme = Theme(
-            name: name, directory: directory, library: MustacheLibrary(templates: templates), layouts: layouts,
+            name: name, directory: directory, library: TemplateLibrary(templates: templates), layouts: layouts,
             strings: strings, assets: sortedAssets, fingerprints: fingerprints, bannerTemplate: bannerTemplate,
             templateTexts: Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.text) }), digest: digest.finish()
         )
