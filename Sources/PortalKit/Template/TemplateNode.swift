@@ -1,5 +1,5 @@
 /// A parsed template: a tree of these, built once, walked by every render.
-indirect enum TemplateNode: Sendable {
+enum TemplateNode: Sendable {
     /// Text as it is, UTF-8.
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}` / `{{&name}}` (not).
