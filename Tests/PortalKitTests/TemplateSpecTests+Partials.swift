@@ -21,6 +21,14 @@ import Testing
             "recursion", "{{>node}}",
             object(["n": .text("1"), "kids": .list([object(["n": .text("2"), "kids": .list([])])])]),
             partials: ["node": "{{n}}({{#kids}}{{>node}}{{/kids}})"], "1(2())"),
+        // Indentation adds up through nested standalone partials.
+        .init(
+            "nested indentation", "  {{>a}}\n", partials: ["a": "x\n  {{>b}}\n", "b": "1\n2\n"],
+            "  x\n    1\n    2\n"),
+        // quirk: a list section's items render apart, so only the first item's line is indented.
+        .init(
+            "indentation and a list inside", "  {{>p}}\n", object(["l": texts("a", "b")]),
+            partials: ["p": "{{#l}}\n- {{.}}\n{{/l}}\n"], "  - a\n- b\n", quirk: true),
         // Padding inside the tag does not matter.
         .init("padding", "{{> p }}", partials: ["p": "ok"], "ok"),
         // quirk: a partial does not see the list position of the section it is in.
