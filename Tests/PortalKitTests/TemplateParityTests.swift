@@ -33,7 +33,9 @@ import Testing
 
         init(_ texts: [String: String]) throws {
             mustache = MustacheLibrary(
-                templates: try texts.mapValues { try MustacheTemplate(string: PortalHTML.pragma + "\n" + $0) })
+                templates: try texts.mapValues {
+                    try MustacheTemplate(string: PortalHTMLForMustache.pragma + "\n" + $0)
+                })
             engine = TemplateLibrary(templates: try texts.mapValues { try Template($0) })
         }
 
@@ -54,7 +56,7 @@ import Testing
             let context = PageContext(site: site, theme: theme, menus: [:])
             for job in RenderJob.all(site) {
                 let (layout, values) = context.render(job)
-                pages.append((layout, job.outputPath(site), TemplateValue(any: values)))
+                pages.append((layout, job.outputPath(site), TemplateValue(contextValue: values)))
             }
         }
         // No fixture has a campaign page with a banner kit: one written here, over a page's
