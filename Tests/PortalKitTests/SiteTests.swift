@@ -189,8 +189,10 @@ import Testing
             "Themes/default/layouts/page.mustache",
             "<main>\n<h1>{{page.title}}</h1>\n{{#page.tags}}\n<p>{{name}}</p>\n{{/page.tag}}\n</main>\n")
         let error = try #require(site.failure())
-        #expect(error.contains("Themes/default/layouts/page.mustache:5:"))
+        #expect(error.contains("Themes/default/layouts/page.mustache:5:1:"))
         #expect(error.contains("error: the template cannot be parsed"))
+        // The layout is there, only broken: no second error saying it is missing.
+        #expect(!error.contains("has no `page` layout"))
     }
 
     @Test func missingPartialAndI18nKey() throws {

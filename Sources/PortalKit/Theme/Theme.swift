@@ -129,10 +129,12 @@ extension Theme {
                         }
                         sources.remove(at: existing)
                     }
+                    // A layout that does not parse is still there: its syntax error is the one
+                    // to report, not a missing layout.
+                    if folder == "layouts" { layouts.insert(templateName) }
                     do throws(TemplateSyntaxError) {
                         templates[templateName] = try Template(text)
                         sources.append((templateName, filePath, text))
-                        if folder == "layouts" { layouts.insert(templateName) }
                     } catch {
                         errors.append(
                             ThemeError.syntax(
