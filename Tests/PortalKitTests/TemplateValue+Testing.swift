@@ -1,10 +1,9 @@
 import Foundation
-import Testing
 
 @testable import PortalKit
 
-/// Test-only bridges between the engine's values and the `Any` swift-mustache reads, and the
-/// variants `TemplateParityTests` renders.
+/// Test-only: the engine's values as the `Any` swift-mustache reads (the other way is the
+/// build's own `TemplateValue(contextValue:)`), and the variants `TemplateParityTests` renders.
 extension TemplateValue {
     /// As swift-mustache reads it (a null is `NSNull`, which it treats as no value).
     var any: Any {
@@ -15,21 +14,6 @@ extension TemplateValue {
         case .list(let items): items.map(\.any)
         case .object(let fields): fields.mapValues(\.any)
         case .null: NSNull()
-        }
-    }
-
-    /// From a page context as `PageContext` builds it.
-    init(any value: Any) {
-        switch value {
-        case let text as String: self = .text(text)
-        case let bool as Bool: self = .bool(bool)
-        case let number as Int: self = .number(number)
-        case let fields as [String: Any]: self = .object(fields.mapValues(TemplateValue.init(any:)))
-        case let items as [Any]: self = .list(items.map(TemplateValue.init(any:)))
-        case is NSNull: self = .null
-        default:
-            Issue.record("a context holds a \(type(of: value)): \(value)")
-            self = .null
         }
     }
 

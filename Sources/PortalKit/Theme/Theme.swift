@@ -37,10 +37,6 @@ public struct Theme: Sendable {
 
     public func hasLayout(_ name: String) -> Bool { layouts.contains(name) }
 
-    public func render(_ context: [String: Any], layout: String) -> String {
-        library.render(TemplateValue(contextValue: context), template: layout) ?? ""
-    }
-
     /// The templates with `values` written into them (see `TemplateSpecialisation`); they
     /// parsed once already, so they parse again (a failure keeps the templates as they are).
     func specialised(_ values: [String: String]) -> TemplateLibrary {
